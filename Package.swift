@@ -1,0 +1,113 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Strict settings for every target of ours: Swift 6 language mode plus the upcoming features the
+/// Hummingbird and swift-websocket packages build with. In CI (`CI=true`) warnings are errors, in our
+/// targets only.
+let strictSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ] + (Context.environment["CI"] == "true" ? [.treatAllWarnings(as: .error)] : [])
+
+let package = Package(
+    name: "chatstorm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chatstorm", targets: ["ChatStormCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+    ],
+    targets: [
+        // Layer 0: pure, no NIO, no clock, no unseeded randomness.
+        .target(
+            name: "ChatProtocol",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ChatRouting",
+            swiftSettings: strictSettings
+        ),
+
+        // Layer 1: the reference server (the only target that imports Hummingbird).
+        .target(
+            name: "ChatServer",
+            dependencies: [
+                "ChatProtocol",
+                "ChatRouting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "WSCore", package: "swift-websocket"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Layer 3: argument parsing and wiring only.
+        .executableTarget(
+            name: "ChatStormCLI",
+            dependencies: [
+                "ChatProtocol",
+                "ChatRouting",
+                "ChatServer",
+                "ChatStormTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Test support: a real WebSocket client speaking protocol v1, the server on port 0.
+        .target(
+            name: "ChatStormTesting",
+            dependencies: [
+                "ChatProtocol",
+                "ChatServer",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(
+            name: "ChatProtocolTests",
+            dependencies: ["ChatProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChatRoutingTests",
+            dependencies: ["ChatRouting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChatServerTests",
+            dependencies: [
+                "ChatProtocol",
+                "ChatServer",
+                "ChatStormTesting",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,56 @@
+/// One first-come-first-served queue of chats waiting for an agent.
+///
+/// An array with a moving head: `popFirst` is O(1) amortised, removal from the middle (abandonment) and
+/// insertion at the head (re-queued chats) are O(n), which is fine for queues of thousands.
+struct ChatQueue: Sendable {
+    struct Entry: Sendable, Hashable {
+        var chat: ChatID
+        /// When the visitor asked for the chat; orders heads across queues (longest wait first).
+        var since: Double
+    }
+
+    private var storage: [Entry] = []
+    private var head = 0
+
+    var count: Int { storage.count - head }
+    var isEmpty: Bool { head == storage.count }
+    var first: Entry? { isEmpty ? nil : storage[head] }
+
+    /// Entries in queue order.
+    var entries: ArraySlice<Entry> { storage[head...] }
+
+    mutating func append(_ entry: Entry) { storage.append(entry) }
+
+    mutating func prepend(_ entry: Entry) {
+        if head > 0 {
+            head -= 1
+            storage[head] = entry
+        } else {
+            storage.insert(entry, at: 0)
+        }
+    }
+
+    mutating func popFirst() -> Entry? {
+        guard !isEmpty else { return nil }
+        let entry = storage[head]
+        head += 1
+        if head == storage.count {
+            storage.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 1024 && head * 2 >= storage.count {
+            storage.removeFirst(head)
+            head = 0
+        }
+        return entry
+    }
+
+    /// Removes a chat; returns its 1-based position, or nil when it was not queued here.
+    mutating func remove(_ chat: ChatID) -> Int? {
+        guard let index = storage[head...].firstIndex(where: { $0.chat == chat }) else { return nil }
+        storage.remove(at: index)
+        return index - head + 1
+    }
+
+    /// The earliest `since` in the queue (re-queued chats at the head need not be the oldest).
+    var oldestSince: Double? { storage[head...].lazy.map(\.since).min() }
+}

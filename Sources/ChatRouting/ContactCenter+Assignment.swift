@@ -1,0 +1,160 @@
+extension ContactCenter {
+    /// True while some online agent could take a chat of this queue (directly, or through translation when
+    /// overflow is configured).
+    func canServe(_ key: QueueKey) -> Bool {
+        if let slots = skilled[key], slots.contains(where: { agents[$0].status == .online }) { return true }
+        guard configuration.overflowAfter != nil, let slots = translators[key.department] else { return false }
+        return slots.contains { agents[$0].status == .online }
+    }
+
+    func overflowAllowed(since: Double, now: Double) -> Bool {
+        guard let after = configuration.overflowAfter else { return false }
+        return now - since >= after
+    }
+
+    /// The agent that takes a chat of `key` now, by the configured rule, or nil when none has room.
+    func selectAgent(for key: QueueKey, overflow: Bool, excluding excluded: Int? = nil) -> Int? {
+        var best: Int?
+        func consider(_ slot: Int) {
+            guard slot != excluded, agents[slot].hasRoom else { return }
+            guard let current = best else {
+                best = slot
+                return
+            }
+            let a = agents[slot]
+            let b = agents[current]
+            let better: Bool
+            switch configuration.assignment {
+            case .leastLoaded:
+                better = (a.chats.count, a.lastAssigned, a.loginOrder) < (b.chats.count, b.lastAssigned, b.loginOrder)
+            case .fillFirst:
+                better = a.chats.count > b.chats.count || (a.chats.count == b.chats.count && a.loginOrder < b.loginOrder)
+            }
+            if better { best = slot }
+        }
+        for slot in skilled[key] ?? [] { consider(slot) }
+        if overflow {
+            for slot in translators[key.department] ?? [] { consider(slot) }
+        }
+        return best
+    }
+
+    /// Starts a queued chat with an agent.
+    mutating func assign(_ chatID: ChatID, to slot: Int, now: Double) -> RoutingAction {
+        var chat = chats[chatID]!
+        chat.phase = .active(agent: slot)
+        chats[chatID] = chat
+        agents[slot].chats.append(chatID)
+        agents[slot].lastAssigned = now
+        counters.chatsAssigned += 1
+        counters.queueWaitSeconds += max(0, now - chat.requestedAt)
+        return .assigned(
+            chat: chatID,
+            visitor: chat.visitor,
+            agent: agents[slot].id,
+            department: departments[chat.key.department],
+            language: languages[chat.key.language],
+            text: chat.text
+        )
+    }
+
+    /// Gives an agent with room the longest-waiting chats of the queues it can serve.
+    mutating func drain(agent slot: Int, now: Double, into actions: inout [RoutingAction]) {
+        var touched: [QueueKey] = []
+        while agents[slot].hasRoom {
+            var best: (key: QueueKey, since: Double)?
+            func consider(_ key: QueueKey) {
+                guard let head = queues[key]?.first else { return }
+                if best == nil || head.since < best!.since { best = (key, head.since) }
+            }
+            for key in agents[slot].skills { consider(key) }
+            if agents[slot].profile.translation, configuration.overflowAfter != nil {
+                for (key, queue) in queues
+                where agents[slot].departments.contains(key.department)
+                    && !agents[slot].languages.contains(key.language)
+                {
+                    if let head = queue.first, overflowAllowed(since: head.since, now: now) { consider(key) }
+                }
+            }
+            guard let key = best?.key, let entry = queues[key]?.popFirst() else { break }
+            actions.append(assign(entry.chat, to: slot, now: now))
+            if !touched.contains(key) { touched.append(key) }
+        }
+        for key in touched { announcePositions(key, from: 1, into: &actions) }
+    }
+
+    /// Assigns a queue's head chats while some agent has room for them.
+    mutating func drain(queue key: QueueKey, now: Double, into actions: inout [RoutingAction]) {
+        var moved = false
+        while let head = queues[key]?.first,
+            let slot = selectAgent(for: key, overflow: overflowAllowed(since: head.since, now: now))
+        {
+            _ = queues[key]?.popFirst()
+            actions.append(assign(head.chat, to: slot, now: now))
+            moved = true
+        }
+        if moved { announcePositions(key, from: 1, into: &actions) }
+    }
+
+    /// Sends `queued` to the visitors at `position` and behind, up to the update limit.
+    func announcePositions(_ key: QueueKey, from position: Int, into actions: inout [RoutingAction]) {
+        guard let queue = queues[key], position <= configuration.positionUpdateLimit else { return }
+        let department = departments[key.department]
+        let language = languages[key.language]
+        for (offset, entry) in queue.entries.enumerated().dropFirst(position - 1) {
+            let place = offset + 1
+            guard place <= configuration.positionUpdateLimit else { break }
+            guard let chat = chats[entry.chat] else { continue }
+            actions.append(
+                .queued(chat: entry.chat, visitor: chat.visitor, position: place, department: department, language: language)
+            )
+        }
+    }
+
+    /// Takes a queued chat out of its queue and tells those behind their new positions.
+    mutating func removeFromQueue(_ chat: ChatState, now: Double, into actions: inout [RoutingAction]) {
+        guard let position = queues[chat.key]?.remove(chat.id) else { return }
+        announcePositions(chat.key, from: position, into: &actions)
+    }
+
+    /// Turns every chat waiting in a queue that no online agent can serve into a ticket.
+    mutating func ticketUnservable(_ keys: [QueueKey], now: Double, into actions: inout [RoutingAction]) {
+        for key in keys where !(queues[key]?.isEmpty ?? true) && !canServe(key) {
+            while let entry = queues[key]?.popFirst() {
+                guard let chat = chats.removeValue(forKey: entry.chat) else { continue }
+                visitors[chat.visitor]?.openChat = nil
+                actions.append(makeTicket(chat.id, visitor: chat.visitor, key: key, text: chat.text, now: now))
+            }
+        }
+    }
+
+    mutating func makeTicket(_ chat: ChatID, visitor: String, key: QueueKey, text: String?, now: Double) -> RoutingAction {
+        let ticket = Ticket(
+            id: nextTicket,
+            chat: chat,
+            visitor: visitor,
+            department: departments[key.department],
+            language: languages[key.language],
+            text: text,
+            createdAt: now
+        )
+        nextTicket += 1
+        tickets.append(ticket)
+        counters.tickets += 1
+        return .ticket(id: ticket.id, chat: chat, visitor: visitor, department: ticket.department)
+    }
+
+    /// Closes an active chat on the agent's side and lets the agent take the next one.
+    mutating func finish(_ chatID: ChatID, agentSlot slot: Int, now: Double, into actions: inout [RoutingAction]) {
+        guard let chat = chats.removeValue(forKey: chatID) else { return }
+        agents[slot].chats.removeAll { $0 == chatID }
+        if var visitor = visitors[chat.visitor], visitor.openChat == chatID {
+            visitor.openChat = nil
+            visitor.lastEndedChat = chatID
+            visitor.surveyed = false
+            visitors[chat.visitor] = visitor
+        }
+        counters.chatsEnded += 1
+        drain(agent: slot, now: now, into: &actions)
+    }
+}

@@ -1,0 +1,250 @@
+extension ContactCenter {
+    // MARK: Requests
+
+    /// A visitor asks for a chat: the bot answers first where one is configured, then an agent takes it,
+    /// it waits in its queue, or, when nobody online could ever serve it, it becomes a ticket.
+    public mutating func request(
+        visitor visitorID: String,
+        department: String,
+        language: String? = nil,
+        text: String? = nil,
+        now: Double,
+        using rng: inout some RandomNumberGenerator
+    ) throws(RoutingError) -> [RoutingAction] {
+        guard var visitor = visitors[visitorID] else {
+            throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
+        }
+        guard visitor.openChat == nil else {
+            throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(visitor.openChat!)")
+        }
+        let key = QueueKey(
+            department: departments.id(department),
+            language: language.map { languages.id($0) } ?? visitor.language
+        )
+        let chatID = nextChat
+        nextChat += 1
+        counters.chatsRequested += 1
+        var actions: [RoutingAction] = []
+
+        if let bot = configuration.bots[department] {
+            let resolved = Double.random(in: 0..<1, using: &rng) < bot.resolvedShare
+            actions.append(.botAnswered(chat: chatID, visitor: visitorID, resolved: resolved))
+            if resolved {
+                counters.botResolved += 1
+                visitor.lastEndedChat = chatID
+                visitor.surveyed = false
+                visitors[visitorID] = visitor
+                actions.append(.ended(chat: chatID, to: .visitor(visitorID), reason: .bot))
+                return actions
+            }
+            counters.botEscalated += 1
+        }
+
+        guard canServe(key) else {
+            actions.append(makeTicket(chatID, visitor: visitorID, key: key, text: text, now: now))
+            return actions
+        }
+        chats[chatID] = ChatState(id: chatID, visitor: visitorID, key: key, text: text, requestedAt: now)
+        visitor.openChat = chatID
+        visitors[visitorID] = visitor
+
+        if queues[key]?.isEmpty ?? true {
+            let preferred = visitor.profile.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
+                agents[slot].hasRoom && agents[slot].skills.contains(key) ? slot : nil
+            }
+            if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {
+                actions.append(assign(chatID, to: slot, now: now))
+                return actions
+            }
+        }
+        queues[key, default: ChatQueue()].append(.init(chat: chatID, since: now))
+        actions.append(
+            .queued(
+                chat: chatID,
+                visitor: visitorID,
+                position: queues[key]!.count,
+                department: department,
+                language: languages[key.language]
+            )
+        )
+        return actions
+    }
+
+    /// Re-examines queue heads that have waited long enough for overflow to translating agents.
+    /// Call it periodically (the reference server: every second) when `overflowAfter` is set.
+    public mutating func tick(now: Double) -> [RoutingAction] {
+        guard configuration.overflowAfter != nil else { return [] }
+        var actions: [RoutingAction] = []
+        for key in Array(queues.keys) {
+            if let head = queues[key]?.first, overflowAllowed(since: head.since, now: now) {
+                drain(queue: key, now: now, into: &actions)
+            }
+        }
+        return actions
+    }
+
+    // MARK: Conversation
+
+    /// A chat message from one party: where it goes and with which server sequence number.
+    public mutating func relay(chat chatID: ChatID, from sender: Participant, seq: UInt64) throws(RoutingError) -> RelayDecision {
+        guard seq > 0 else { throw RoutingError(.invalidValue, "seq starts at 1") }
+        var chat = try activeChat(chatID, of: sender)
+        let decision: RelayDecision
+        switch sender {
+        case .visitor:
+            if seq <= chat.visitorSeq { return .duplicate }
+            chat.visitorSeq = seq
+            chat.toAgentSeq += 1
+            decision = .deliver(to: .agent(agents[chat.agentSlot!].id), serverSeq: chat.toAgentSeq)
+        case .agent:
+            if seq <= chat.agentSeq { return .duplicate }
+            chat.agentSeq = seq
+            chat.toVisitorSeq += 1
+            decision = .deliver(to: .visitor(chat.visitor), serverSeq: chat.toVisitorSeq)
+        }
+        chats[chatID] = chat
+        counters.messagesRelayed += 1
+        return decision
+    }
+
+    /// The other party of an active chat (for typing indicators).
+    public func counterpart(chat chatID: ChatID, of sender: Participant) throws(RoutingError) -> Participant {
+        let chat = try activeChat(chatID, of: sender)
+        switch sender {
+        case .visitor: return .agent(agents[chat.agentSlot!].id)
+        case .agent: return .visitor(chat.visitor)
+        }
+    }
+
+    private func activeChat(_ chatID: ChatID, of sender: Participant) throws(RoutingError) -> ChatState {
+        guard let chat = chats[chatID], isParty(sender, of: chat) else {
+            throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
+        }
+        guard chat.agentSlot != nil else { throw RoutingError(.invalidState, "chat \(chatID) has no agent yet") }
+        return chat
+    }
+
+    private func isParty(_ participant: Participant, of chat: ChatState) -> Bool {
+        switch participant {
+        case .visitor(let id): return chat.visitor == id
+        case .agent(let id): return chat.agentSlot.map { agents[$0].id == id } ?? false
+        }
+    }
+
+    /// A party ends a chat; a visitor ending a chat that is still queued leaves the queue.
+    public mutating func end(chat chatID: ChatID, by party: Participant, now: Double) throws(RoutingError) -> [RoutingAction] {
+        guard let chat = chats[chatID], isParty(party, of: chat) else {
+            throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
+        }
+        guard let slot = chat.agentSlot else { return try leave(chat: chatID, visitor: chat.visitor, now: now) }
+        let reason: ChatEnd
+        switch party {
+        case .visitor: reason = .visitor
+        case .agent: reason = .agent
+        }
+        var actions: [RoutingAction] = [
+            .ended(chat: chatID, to: .visitor(chat.visitor), reason: reason),
+            .ended(chat: chatID, to: .agent(agents[slot].id), reason: reason),
+        ]
+        finish(chatID, agentSlot: slot, now: now, into: &actions)
+        return actions
+    }
+
+    /// A visitor gives up waiting (abandonment); an assigned chat is ended instead.
+    public mutating func leave(chat chatID: ChatID, visitor: String, now: Double) throws(RoutingError) -> [RoutingAction] {
+        guard let chat = chats[chatID], chat.visitor == visitor else {
+            throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
+        }
+        if chat.agentSlot != nil { return try end(chat: chatID, by: .visitor(visitor), now: now) }
+        var actions: [RoutingAction] = [.ended(chat: chatID, to: .visitor(visitor), reason: .left)]
+        removeFromQueue(chat, now: now, into: &actions)
+        chats[chatID] = nil
+        visitors[visitor]?.openChat = nil
+        counters.chatsAbandoned += 1
+        return actions
+    }
+
+    /// An agent hands a chat to another department (tier-2 escalation). The chat keeps its id and goes to the
+    /// head of the new queue, or straight to an agent with room, or becomes a ticket when nobody can serve it.
+    public mutating func transfer(
+        chat chatID: ChatID,
+        by agent: String,
+        to department: String,
+        now: Double
+    ) throws(RoutingError) -> [RoutingAction] {
+        guard var chat = chats[chatID], let slot = chat.agentSlot, agents[slot].id == agent else {
+            throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
+        }
+        agents[slot].chats.removeAll { $0 == chatID }
+        counters.transfers += 1
+        var actions: [RoutingAction] = [.ended(chat: chatID, to: .agent(agent), reason: .transferred)]
+        chat.key = QueueKey(department: departments.id(department), language: chat.key.language)
+        chat.phase = .queued
+        chat.agentSeq = 0
+        if !canServe(chat.key) {
+            chats[chatID] = nil
+            visitors[chat.visitor]?.openChat = nil
+            actions.append(makeTicket(chatID, visitor: chat.visitor, key: chat.key, text: chat.text, now: now))
+        } else {
+            chats[chatID] = chat
+            let direct = (queues[chat.key]?.isEmpty ?? true) ? selectAgent(for: chat.key, overflow: false, excluding: slot) : nil
+            if let target = direct {
+                actions.append(assign(chatID, to: target, now: now))
+            } else {
+                queues[chat.key, default: ChatQueue()].prepend(.init(chat: chatID, since: chat.requestedAt))
+                announcePositions(chat.key, from: 1, into: &actions)
+            }
+        }
+        drain(agent: slot, now: now, into: &actions)
+        return actions
+    }
+
+    // MARK: Surveys and invitations
+
+    /// A visitor rates its last ended chat from 1 to 5, once.
+    public mutating func survey(chat chatID: ChatID, visitor visitorID: String, score: Int) throws(RoutingError) {
+        guard let visitor = visitors[visitorID], visitor.lastEndedChat == chatID else {
+            throw RoutingError(.notYourChat, "chat \(chatID) is not your last ended chat")
+        }
+        guard (1...5).contains(score) else { throw RoutingError(.invalidValue, "score must be 1...5") }
+        guard !visitor.surveyed else { throw RoutingError(.invalidState, "chat \(chatID) was already rated") }
+        visitors[visitorID]?.surveyed = true
+        counters.surveys += 1
+        counters.surveyScoreTotal += score
+    }
+
+    /// A visitor browsed a page: the invitation rule may invite it to chat (once per visitor, only while an agent
+    /// who could serve it has room).
+    public mutating func pageViewed(
+        visitor visitorID: String,
+        timeOnSite: Double,
+        pages: Int,
+        cartValue: Double
+    ) throws(RoutingError) -> [RoutingAction] {
+        guard var visitor = visitors[visitorID] else {
+            throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
+        }
+        guard let rule = configuration.invitation, !visitor.invited, visitor.openChat == nil,
+            rule.matches(timeOnSite: timeOnSite, pages: pages, cartValue: cartValue),
+            let department = departments.existing(rule.department),
+            skilled[QueueKey(department: department, language: visitor.language)]?.contains(where: { agents[$0].hasRoom })
+                ?? false
+        else { return [] }
+        let id = nextInvitation
+        nextInvitation += 1
+        visitor.invited = true
+        visitor.pendingInvitation = id
+        visitors[visitorID] = visitor
+        counters.invitationsSent += 1
+        return [.invite(id: id, visitor: visitorID)]
+    }
+
+    /// The visitor's answer to an invitation.
+    public mutating func invitationAnswered(visitor visitorID: String, invitation: UInt64, accepted: Bool) throws(RoutingError) {
+        guard let visitor = visitors[visitorID], visitor.pendingInvitation == invitation else {
+            throw RoutingError(.invalidValue, "invitation \(invitation) is not pending for visitor \(visitorID)")
+        }
+        visitors[visitorID]?.pendingInvitation = nil
+        if accepted { counters.invitationsAccepted += 1 } else { counters.invitationsDeclined += 1 }
+    }
+}

@@ -1,0 +1,173 @@
+/// The contact-centre state machine: queues per department and language, agents with skills and
+/// capacity, bots, offline tickets, transfers and invitations.
+///
+/// A pure value: every mutating method takes the event and the caller's `now` (seconds on any clock
+/// that only moves forward) and returns the actions to execute. It never reads a clock, does no IO,
+/// and draws randomness only from the generator it is handed, so the reference server and the
+/// simulator run the very same routing.
+///
+/// A thrown ``RoutingError`` leaves the state unchanged.
+public struct ContactCenter: Sendable {
+    public let configuration: RoutingConfiguration
+    public internal(set) var counters = RoutingCounters()
+    /// Every ticket created, oldest first.
+    public internal(set) var tickets: [Ticket] = []
+
+    var departments = Interner()
+    var languages = Interner()
+    var agents: [AgentState] = []
+    var agentSlots: [String: Int] = [:]
+    /// Agent slots by skill, whatever their status.
+    var skilled: [QueueKey: [Int]] = [:]
+    /// Slots of agents marked for translation, by department.
+    var translators: [Int32: [Int]] = [:]
+    var visitors: [String: VisitorState] = [:]
+    var chats: [ChatID: ChatState] = [:]
+    var queues: [QueueKey: ChatQueue] = [:]
+    var nextChat: ChatID = 1
+    var nextTicket: UInt64 = 1
+    var nextInvitation: UInt64 = 1
+    var logins = 0
+
+    public init(configuration: RoutingConfiguration = .init()) {
+        self.configuration = configuration
+    }
+
+    // MARK: Visitors
+
+    /// A visitor said hello. Saying hello again (a reconnect) updates its profile and keeps its chat.
+    public mutating func visitorArrived(_ profile: VisitorProfile) {
+        let language = languages.id(profile.language)
+        if var visitor = visitors[profile.id] {
+            visitor.profile = profile
+            visitor.language = language
+            visitors[profile.id] = visitor
+        } else {
+            visitors[profile.id] = VisitorState(profile: profile, language: language)
+        }
+    }
+
+    /// A visitor disconnected for good: a queued chat counts as abandoned, an active chat ends for its agent.
+    public mutating func visitorLeft(_ visitor: String, now: Double) -> [RoutingAction] {
+        guard let state = visitors.removeValue(forKey: visitor) else { return [] }
+        guard let chatID = state.openChat, let chat = chats[chatID] else { return [] }
+        var actions: [RoutingAction] = []
+        switch chat.phase {
+        case .queued:
+            removeFromQueue(chat, now: now, into: &actions)
+            counters.chatsAbandoned += 1
+            chats[chatID] = nil
+        case .active(let slot):
+            actions.append(.ended(chat: chatID, to: .agent(agents[slot].id), reason: .disconnected))
+            finish(chatID, agentSlot: slot, now: now, into: &actions)
+        }
+        return actions
+    }
+
+    // MARK: Agents
+
+    /// An agent logged in: it is online and takes waiting chats at once.
+    public mutating func agentLoggedIn(_ profile: AgentProfile, now: Double) throws(RoutingError) -> [RoutingAction] {
+        guard profile.capacity >= 1 else { throw RoutingError(.invalidValue, "capacity must be at least 1") }
+        guard !profile.languages.isEmpty, !profile.departments.isEmpty else {
+            throw RoutingError(.invalidValue, "an agent needs at least one language and one department")
+        }
+        if let slot = agentSlots[profile.id], agents[slot].status != .offline {
+            throw RoutingError(.alreadyLoggedIn, "agent \(profile.id) is already logged in")
+        }
+        let departmentIDs = profile.departments.map { departments.id($0) }
+        let languageIDs = profile.languages.map { languages.id($0) }
+        let skills = departmentIDs.flatMap { d in languageIDs.map { QueueKey(department: d, language: $0) } }
+        logins += 1
+        let state = AgentState(
+            profile: profile,
+            status: .online,
+            skills: skills,
+            departments: departmentIDs,
+            languages: languageIDs,
+            lastAssigned: now,
+            loginOrder: logins
+        )
+        let slot: Int
+        if let existing = agentSlots[profile.id] {
+            slot = existing
+            unindex(slot)
+            agents[slot] = state
+        } else {
+            slot = agents.count
+            agents.append(state)
+            agentSlots[profile.id] = slot
+        }
+        for key in skills { skilled[key, default: []].append(slot) }
+        if profile.translation {
+            for department in departmentIDs { translators[department, default: []].append(slot) }
+        }
+        var actions: [RoutingAction] = []
+        drain(agent: slot, now: now, into: &actions)
+        return actions
+    }
+
+    /// An agent changed its availability.
+    public mutating func setAvailability(
+        _ availability: Availability,
+        agent: String,
+        now: Double
+    ) throws(RoutingError) -> [RoutingAction] {
+        let slot = try loggedInSlot(agent)
+        var actions: [RoutingAction] = []
+        switch availability {
+        case .online:
+            agents[slot].status = .online
+            drain(agent: slot, now: now, into: &actions)
+        case .away:
+            agents[slot].status = .away
+            requeueChats(of: slot, now: now, into: &actions)
+        case .closing:
+            agents[slot].status = .closing
+            ticketUnservable(agents[slot].skills, now: now, into: &actions)
+        }
+        return actions
+    }
+
+    /// An agent logged out or disconnected: its open chats go back to the head of their queues.
+    public mutating func agentLoggedOut(_ agent: String, now: Double) -> [RoutingAction] {
+        guard let slot = try? loggedInSlot(agent) else { return [] }
+        agents[slot].status = .offline
+        var actions: [RoutingAction] = []
+        requeueChats(of: slot, now: now, into: &actions)
+        return actions
+    }
+
+    func loggedInSlot(_ agent: String) throws(RoutingError) -> Int {
+        guard let slot = agentSlots[agent], agents[slot].status != .offline else {
+            throw RoutingError(.unknownParticipant, "agent \(agent) is not logged in")
+        }
+        return slot
+    }
+
+    private mutating func unindex(_ slot: Int) {
+        for key in agents[slot].skills { skilled[key]?.removeAll { $0 == slot } }
+        for department in agents[slot].departments { translators[department]?.removeAll { $0 == slot } }
+    }
+
+    /// Puts an agent's chats back at the head of their queues (oldest first), offers them to other agents,
+    /// and turns queues nobody can serve any more into tickets.
+    private mutating func requeueChats(of slot: Int, now: Double, into actions: inout [RoutingAction]) {
+        let open = agents[slot].chats.compactMap { chats[$0] }.sorted { $0.requestedAt > $1.requestedAt }
+        agents[slot].chats.removeAll()
+        var touched: [QueueKey] = []
+        for var chat in open {
+            chat.phase = .queued
+            chat.agentSeq = 0
+            chats[chat.id] = chat
+            queues[chat.key, default: ChatQueue()].prepend(.init(chat: chat.id, since: chat.requestedAt))
+            counters.chatsRequeued += 1
+            if !touched.contains(chat.key) { touched.append(chat.key) }
+        }
+        for key in touched {
+            announcePositions(key, from: 1, into: &actions)
+            drain(queue: key, now: now, into: &actions)
+        }
+        ticketUnservable(touched + agents[slot].skills, now: now, into: &actions)
+    }
+}

@@ -1,0 +1,144 @@
+import ChatProtocol
+import ChatRouting
+import Synchronization
+
+/// The server's shared state: the routing state machine and the outbox of every connected client, behind
+/// one lock.
+///
+/// Connection handlers decode frames on their own tasks and call in here; the hub applies the event to
+/// ``ContactCenter`` and queues the resulting frames on the recipients' outboxes while still holding the
+/// lock, which keeps every client's view in routing order. Encoding and socket writes happen outside the
+/// lock, on each connection's writer task.
+final class ChatHub: Sendable {
+    struct State: Sendable {
+        var center: ContactCenter
+        var rng: SplitMix64
+        var visitors: [String: VisitorLink] = [:]
+        var agents: [String: Outbox] = [:]
+    }
+
+    /// A visitor's connection, or the frames kept for it while it may still reconnect.
+    struct VisitorLink: Sendable {
+        var outbox: Outbox?
+        var language: String
+        var pending: [ServerFrame] = []
+        var generation: UInt64 = 0
+    }
+
+    static let pendingLimit = 256
+
+    let configuration: ServerConfiguration
+    let metrics: ServerMetrics
+    let state: Mutex<State>
+    private let started = ContinuousClock.now
+    private let sessions = Atomic<UInt64>(0)
+
+    init(configuration: ServerConfiguration, metrics: ServerMetrics) {
+        self.configuration = configuration
+        self.metrics = metrics
+        self.state = Mutex(State(center: ContactCenter(configuration: configuration.routing), rng: SplitMix64(seed: configuration.seed)))
+    }
+
+    /// Seconds since the server started: the routing's clock.
+    var now: Double {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    func nextSession() -> UInt64 { sessions.add(1, ordering: .relaxed).newValue }
+
+    func snapshot() -> RoutingSnapshot {
+        let now = self.now
+        return state.withLock { $0.center.snapshot(now: now) }
+    }
+
+    /// Runs the overflow rule; the server calls it every second when overflow is configured.
+    func tick() {
+        let now = self.now
+        state.withLock { state in
+            let actions = state.center.tick(now: now)
+            state.execute(actions)
+        }
+    }
+}
+
+extension ChatHub.State {
+    /// Queues a frame for a participant (kept for a visitor that may reconnect; dropped for a gone one).
+    mutating func send(_ frame: ServerFrame, to participant: Participant) {
+        switch participant {
+        case .agent(let id):
+            agents[id]?.send(frame)
+        case .visitor(let id):
+            guard var link = visitors[id] else { return }
+            if let outbox = link.outbox {
+                outbox.send(frame)
+            } else if link.pending.count < ChatHub.pendingLimit {
+                link.pending.append(frame)
+                visitors[id] = link
+            }
+        }
+    }
+
+    /// Turns routing actions into frames for their recipients.
+    mutating func execute(_ actions: [RoutingAction]) {
+        for action in actions {
+            switch action {
+            case .queued(let chat, let visitor, let position, let department, let language):
+                send(
+                    .queued(Queued(chat: chat, position: position, department: department, language: language)),
+                    to: .visitor(visitor)
+                )
+            case .assigned(let chat, let visitor, let agent, let department, let language, let text):
+                let assignment = Assignment(
+                    chat: chat,
+                    visitor: visitor,
+                    agent: agent,
+                    department: department,
+                    language: language,
+                    text: text
+                )
+                send(.assigned(assignment), to: .visitor(visitor))
+                send(.assigned(assignment), to: .agent(agent))
+            case .botAnswered(let chat, let visitor, let resolved):
+                let text = BotPhrases.answer(language: visitors[visitor]?.language ?? "en", resolved: resolved)
+                send(.bot(chat: chat, text: text, resolved: resolved), to: .visitor(visitor))
+            case .ended(let chat, let participant, let reason):
+                send(.ended(chat: chat, reason: EndReason(reason)), to: participant)
+            case .ticket(let id, let chat, let visitor, let department):
+                send(.offline(ticket: id, chat: chat, department: department), to: .visitor(visitor))
+            case .invite(let id, let visitor):
+                let text = BotPhrases.invitation(language: visitors[visitor]?.language ?? "en")
+                send(.invite(invitation: id, text: text), to: .visitor(visitor))
+            }
+        }
+    }
+}
+
+extension EndReason {
+    init(_ end: ChatEnd) {
+        switch end {
+        case .visitor: self = .visitor
+        case .agent: self = .agent
+        case .left: self = .left
+        case .bot: self = .bot
+        case .transferred: self = .transferred
+        case .disconnected: self = .disconnected
+        }
+    }
+}
+
+extension ErrorFrame {
+    /// The protocol error for a refused routing request.
+    init(_ error: RoutingError, ref: String?) {
+        let code: ErrorCode
+        switch error.kind {
+        case .unknownParticipant: code = .helloRequired
+        case .alreadyLoggedIn: code = .invalidState
+        case .notYourChat: code = .notYourChat
+        case .invalidState: code = .invalidState
+        case .alreadyRequested: code = .alreadyRequested
+        case .invalidValue: code = .invalidField
+        }
+        self.init(code: code, text: error.detail, ref: ref)
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+
+/// `chatstorm bench …`: measured figures, not tests.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks: the protocol codec and the reference server.",
+        subcommands: [CodecBench.self, ServerBench.self]
+    )
+}
+
+struct CodecBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codec",
+        abstract: "Encode + decode time of typical protocol v1 frames (build with -c release)."
+    )
+
+    @Option(help: "Operations per measurement.")
+    var iterations = 1_000_000
+
+    func run() async throws {
+        for result in CodecBenchmark.run(iterations: iterations) {
+            print(
+                "\(result.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", result.nanosecondsPerOp)) ns/op"
+            )
+        }
+    }
+}
+
+struct ServerBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Start the reference server in a child process, hold SESSIONS WebSocket sessions and relay messages.",
+        discussion: """
+            Reports the server's CPU time per relayed message (decode, route, encode, write; each relayed \
+            message also produces an ack), its memory with every session connected, and how fast sessions \
+            connected. Build with -c release for meaningful figures.
+            """
+    )
+
+    @Option(help: "Concurrent WebSocket sessions (agents + visitors).")
+    var sessions = 18_000
+
+    @Option(help: "Chats per agent; sessions are split into agents and capacity × agents visitors.")
+    var capacity = 2
+
+    @Option(help: "Messages each visitor sends; each is echoed by its agent.")
+    var messages = 20
+
+    @Option(help: "Connection attempts in flight at once.")
+    var connectConcurrency = 256
+
+    func run() async throws {
+        FileLimits.raiseOpenFiles()
+        let server = try ChildServer.start(arguments: [
+            "serve", "--port", "0", "--agent-token", "bench", "--rate-limit", "100000", "--burst", "100000",
+            "--log-level", "error",
+        ])
+        defer { server.stop() }
+        let benchmark = ServerBenchmark(
+            sessions: sessions,
+            capacity: capacity,
+            messages: messages,
+            connectConcurrency: connectConcurrency
+        )
+        let r = try await benchmark.run(port: server.port, serverPID: server.pid, stopServer: { server.stop() })
+        let perConnection = Double(r.serverRSSIdleBytes - r.serverRSSBaseBytes) / Double(max(1, r.connected))
+        print("sessions           \(r.connected) connected of \(r.sessions) (\(r.failed) failed)")
+        print("connect            \(fmt(r.connectSeconds)) s, \(fmt(Double(r.connected) / r.connectSeconds, 0)) sessions/s")
+        print("relayed            \(r.relayed) messages in \(fmt(r.relaySeconds)) s (\(fmt(Double(r.relayed) / r.relaySeconds, 0)) msg/s)")
+        print(
+            "server CPU         \(fmt(r.serverCPUSeconds)) s = \(fmt(r.serverCPUSeconds / Double(max(1, r.relayed)) * 1e6)) µs per relayed message"
+        )
+        print(
+            "server RSS         \(r.serverRSSIdleBytes / 1_048_576) MiB with all sessions (\(fmt(perConnection / 1024)) KiB per session), peak \(r.serverPeakRSSBytes / 1_048_576) MiB"
+        )
+        print("client CPU         \(fmt(r.clientCPUSeconds)) s during the relay phase")
+    }
+
+    private func fmt(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+}
+
+/// `chatstorm serve` in a child process on a free port.
+final class ChildServer: Sendable {
+    let process: Process
+    let port: Int
+    var pid: Int32 { process.processIdentifier }
+
+    private init(process: Process, port: Int) {
+        self.process = process
+        self.port = port
+    }
+
+    static func start(arguments: [String]) throws -> ChildServer {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        // The server prints its port alone on the first line.
+        var line: [UInt8] = []
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            guard let first = byte.first else { break }
+            if first == UInt8(ascii: "\n") { break }
+            line.append(first)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+            process.terminate()
+            throw ValidationError("the server did not report its port (got \"\(String(decoding: line, as: UTF8.self))\")")
+        }
+        return ChildServer(process: process, port: port)
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+}

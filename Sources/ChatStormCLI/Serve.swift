@@ -1,0 +1,138 @@
+import ArgumentParser
+import ChatRouting
+import ChatServer
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `chatstorm serve`: the reference live-chat server on its own.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the reference live-chat server (native protocol v1) until SIGINT or SIGTERM.",
+        discussion: """
+            Endpoints: ws://HOST:PORT/v1/visitor, ws://HOST:PORT/v1/agent, http://HOST:PORT/health and \
+            http://HOST:PORT/metrics (Prometheus). The bound port is printed alone on the first line of \
+            standard output (useful with --port 0); logs go to standard error.
+            """
+    )
+
+    @Option(help: "Interface to bind. Keep load on loopback.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port; 0 picks a free one.")
+    var port = 8080
+
+    @Option(name: .customLong("agent-token"), help: "A token agents may log in with (repeatable).")
+    var agentTokens: [String] = []
+
+    @Option(help: "A file with one agent token per line (blank lines and # comments ignored).")
+    var agentTokensFile: String?
+
+    @Option(help: "Largest WebSocket frame accepted, in bytes; larger ones close the connection with 1009.")
+    var maxFrameSize = 16 * 1024
+
+    @Option(help: "Frames per second one connection may send on average.")
+    var rateLimit = 100.0
+
+    @Option(help: "Frames one connection may send in a burst.")
+    var burst = 200.0
+
+    @Option(help: "Assignment rule: least-loaded or fill-first.")
+    var assignment: AssignmentOption = .leastLoaded
+
+    @Option(name: .customLong("bot"), help: "A bot for a department: DEPARTMENT=SHARE_RESOLVED, e.g. faq=0.4 (repeatable).")
+    var bots: [BotOption] = []
+
+    @Option(help: "Seconds a visitor waits before translating agents of other languages may take its chat.")
+    var overflowAfter: Double?
+
+    @Option(help: "Seconds a disconnected visitor's chat is kept for it to reconnect.")
+    var resumeGrace = 15.0
+
+    @Option(help: "Seed for the routing's random choices (bot resolutions).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: LogLevelOption = .notice
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
+        guard maxFrameSize >= 256 else { throw ValidationError("--max-frame-size must be at least 256 bytes") }
+        guard rateLimit > 0, burst >= 1 else { throw ValidationError("--rate-limit must be > 0 and --burst >= 1") }
+        if let overflowAfter, overflowAfter < 0 { throw ValidationError("--overflow-after must be >= 0") }
+    }
+
+    func run() async throws {
+        FileLimits.raiseOpenFiles()
+        var tokens = Set(agentTokens)
+        if let agentTokensFile {
+            tokens.formUnion(try Self.readTokens(agentTokensFile))
+        }
+        var logger = Logger(label: "chatstorm.server")
+        logger.logLevel = logLevel.level
+        if tokens.isEmpty {
+            tokens = ["chatstorm-dev"]
+            logger.notice("no --agent-token given: agents log in with the token \"chatstorm-dev\"")
+        }
+        let configuration = ServerConfiguration(
+            host: host,
+            port: port,
+            agentTokens: tokens,
+            maxFrameSize: maxFrameSize,
+            rateLimit: .init(framesPerSecond: rateLimit, burst: burst),
+            resumeGrace: resumeGrace,
+            routing: RoutingConfiguration(
+                assignment: assignment.rule,
+                bots: Dictionary(bots.map { ($0.department, .init(resolvedShare: $0.share)) }) { $1 },
+                overflowAfter: overflowAfter
+            ),
+            seed: seed
+        )
+        let serverLogger = logger
+        let server = ChatServer(configuration: configuration, logger: logger) { port in
+            FileHandle.standardOutput.write(Data("\(port)\n".utf8))
+            serverLogger.notice("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
+        }
+        let group = ServiceGroup(
+            services: [server],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        try await group.run()
+    }
+
+    static func readTokens(_ path: String) throws -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("--agent-tokens-file: cannot read \(path)")
+        }
+        return text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+}
+
+enum AssignmentOption: String, ExpressibleByArgument, CaseIterable {
+    case leastLoaded = "least-loaded"
+    case fillFirst = "fill-first"
+
+    var rule: RoutingConfiguration.Assignment { self == .leastLoaded ? .leastLoaded : .fillFirst }
+}
+
+struct BotOption: ExpressibleByArgument {
+    var department: String
+    var share: Double
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, !parts[0].isEmpty, let share = Double(parts[1]), (0...1).contains(share) else { return nil }
+        department = String(parts[0])
+        self.share = share
+    }
+}
+
+enum LogLevelOption: String, ExpressibleByArgument, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+
+    var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .notice }
+}
