@@ -12,7 +12,7 @@ extension ChatHub {
                     return ErrorFrame(code: .invalidState, text: "visitor \(hello.visitor) is already connected", ref: "hello")
                 }
                 link.outbox = outbox
-                link.generation += 1
+                link.detachedAt = nil
                 outbox.send(.welcome(session: outbox.id, protocolVersion: protocolVersion))
                 for frame in link.pending { outbox.send(frame) }
                 link.pending.removeAll()
@@ -83,35 +83,19 @@ extension ChatHub {
         }
     }
 
-    /// A visitor's connection closed: its chat is kept for the resume grace, then ended.
+    /// A visitor's connection closed: its chat is kept for the resume grace (``tick()`` ends it afterwards).
     func visitorDisconnected(_ visitor: String, outbox: Outbox) {
         let now = self.now
-        let grace = configuration.resumeGrace
-        let generation: UInt64? = state.withLock { state in
-            guard var link = state.visitors[visitor], link.outbox === outbox else { return nil }
-            guard grace > 0 else {
+        state.withLock { state in
+            guard var link = state.visitors[visitor], link.outbox === outbox else { return }
+            if configuration.resumeGrace > 0 {
+                link.outbox = nil
+                link.detachedAt = now
+                state.visitors[visitor] = link
+            } else {
                 state.visitors[visitor] = nil
                 state.execute(state.center.visitorLeft(visitor, now: now))
-                return nil
             }
-            link.outbox = nil
-            link.generation += 1
-            state.visitors[visitor] = link
-            return link.generation
-        }
-        guard let generation else { return }
-        Task {
-            try? await Task.sleep(for: .seconds(grace))
-            self.expire(visitor, generation: generation)
-        }
-    }
-
-    private func expire(_ visitor: String, generation: UInt64) {
-        let now = self.now
-        state.withLock { state in
-            guard let link = state.visitors[visitor], link.outbox == nil, link.generation == generation else { return }
-            state.visitors[visitor] = nil
-            state.execute(state.center.visitorLeft(visitor, now: now))
         }
     }
 }

@@ -22,7 +22,8 @@ final class ChatHub: Sendable {
         var outbox: Outbox?
         var language: String
         var pending: [ServerFrame] = []
-        var generation: UInt64 = 0
+        /// When the connection dropped (server seconds); nil while connected.
+        var detachedAt: Double?
     }
 
     static let pendingLimit = 256
@@ -52,12 +53,17 @@ final class ChatHub: Sendable {
         return state.withLock { $0.center.snapshot(now: now) }
     }
 
-    /// Runs the overflow rule; the server calls it every second when overflow is configured.
+    /// Once a second: runs the overflow rule and ends the chats of visitors whose resume grace ran out.
     func tick() {
         let now = self.now
+        let grace = configuration.resumeGrace
         state.withLock { state in
-            let actions = state.center.tick(now: now)
-            state.execute(actions)
+            state.execute(state.center.tick(now: now))
+            let expired = state.visitors.filter { _, link in link.detachedAt.map { now - $0 >= grace } ?? false }
+            for visitor in expired.keys {
+                state.visitors[visitor] = nil
+                state.execute(state.center.visitorLeft(visitor, now: now))
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 import ChatRouting
 import Hummingbird
-import HummingbirdWebSocket
+import HummingbirdCore
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -53,30 +53,15 @@ public struct ChatServer: Service {
             )
         }
 
-        let webSockets = Router(context: BasicWebSocketRequestContext.self)
-        let visitor = ConnectionHandler(hub: hub, role: VisitorRole())
-        let agent = ConnectionHandler(hub: hub, role: AgentRole())
-        webSockets.ws("/v1/visitor") { inbound, outbound, context in
-            await visitor.run(inbound: inbound, outbound: outbound, logger: context.logger)
-        }
-        webSockets.ws("/v1/agent") { inbound, outbound, context in
-            await agent.run(inbound: inbound, outbound: outbound, logger: context.logger)
-        }
-
-        var services: [any Service] = []
-        if configuration.routing.overflowAfter != nil { services.append(OverflowTicker(hub: hub)) }
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: webSockets,
-                configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize))
-            ),
+            server: HTTPServerBuilder { responder in ChatChannel(responder: responder, hub: hub) },
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "chatstorm",
                 backlog: 4_096
             ),
-            services: services,
+            services: [Housekeeping(hub: hub)],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
@@ -84,8 +69,8 @@ public struct ChatServer: Service {
     }
 }
 
-/// Re-examines waiting chats every second so overflow to translating agents happens on time.
-struct OverflowTicker: Service {
+/// Once a second: overflow to translating agents, and the end of resume graces.
+struct Housekeeping: Service {
     let hub: ChatHub
 
     func run() async throws {

@@ -2,67 +2,93 @@ import ChatProtocol
 import NIOCore
 import NIOWebSocket
 import Synchronization
-import WSCore
 
-/// The frames waiting to go to one client, written in the order the hub produced them.
+/// The frames waiting to go to one client, sent in the order the hub produced them.
 ///
-/// The hub appends under its lock, so every client sees events in the order routing decided them
-/// (queue positions never go backwards); one writer task per connection drains the outbox.
+/// The hub calls ``send(_:)`` while holding its lock, from whichever event loop handled the event; the frame is
+/// encoded at once and appended here. The first frame appended after a flush schedules one flush on the client's
+/// own event loop, which writes everything pending with a single flush (one `writev` for a burst). Frames wait
+/// while the socket is not writable; a client that lets more than `limit` frames pile up is closed with 1008
+/// rather than silently losing frames.
 final class Outbox: Sendable {
-    enum Item: Sendable {
-        case frame(ServerFrame)
-        case close(WebSocketErrorCode, reason: String)
+    private struct State: Sendable {
+        var pending: [ByteBuffer] = []
+        var flushScheduled = false
+        var close: (code: WebSocketErrorCode, reason: String)?
+        var closed = false
     }
 
     let id: UInt64
-    private let continuation: AsyncStream<Item>.Continuation
-    private let stream: AsyncStream<Item>
-    private let overflowed = Atomic<Bool>(false)
+    private let channel: any Channel
+    private let limit: Int
+    private let state = Mutex(State())
 
-    init(id: UInt64, limit: Int) {
+    init(id: UInt64, channel: any Channel, limit: Int) {
         self.id = id
-        (stream, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingOldest(limit))
+        self.channel = channel
+        self.limit = limit
     }
 
-    /// Queues a frame; a client too slow to keep up loses its connection rather than frames.
+    /// Queues a frame for this client.
     func send(_ frame: ServerFrame) {
-        if case .dropped = continuation.yield(.frame(frame)) {
-            overflowed.store(true, ordering: .relaxed)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(192)
+        frame.encode(into: &bytes)
+        let buffer = channel.allocator.buffer(bytes: bytes)
+        let schedule = state.withLock { state -> Bool in
+            guard !state.closed, state.close == nil else { return false }
+            if state.pending.count >= limit {
+                state.pending.removeAll()
+                state.close = (.policyViolation, "slow consumer")
+            } else {
+                state.pending.append(buffer)
+            }
+            defer { state.flushScheduled = true }
+            return !state.flushScheduled
+        }
+        if schedule { channel.eventLoop.execute { self.flush() } }
+    }
+
+    /// Queues a close frame after the frames already queued; the connection closes once it is written.
+    func close(_ code: WebSocketErrorCode, reason: String) {
+        let schedule = state.withLock { state -> Bool in
+            guard !state.closed, state.close == nil else { return false }
+            state.close = (code, reason)
+            defer { state.flushScheduled = true }
+            return !state.flushScheduled
+        }
+        if schedule { channel.eventLoop.execute { self.flush() } }
+    }
+
+    /// Writes what is pending. Runs on the channel's event loop; called again when the socket becomes writable.
+    func flush() {
+        let (frames, close) = state.withLock { state -> ([ByteBuffer], (code: WebSocketErrorCode, reason: String)?) in
+            state.flushScheduled = false
+            guard channel.isWritable || state.close != nil else { return ([], nil) }
+            defer { state.pending.removeAll(keepingCapacity: true) }
+            if state.close != nil { state.closed = true }
+            return (state.pending, state.close)
+        }
+        for frame in frames {
+            channel.write(WebSocketFrame(fin: true, opcode: .text, data: frame), promise: nil)
+        }
+        if let close {
+            var data = channel.allocator.buffer(capacity: 2 + close.reason.utf8.count)
+            data.write(webSocketErrorCode: close.code)
+            data.writeString(close.reason)
+            channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: data)).whenComplete { _ in
+                self.channel.close(promise: nil)
+            }
+        } else if !frames.isEmpty {
+            channel.flush()
         }
     }
 
-    /// Queues a close after the frames already queued.
-    func close(_ code: WebSocketErrorCode, reason: String) {
-        _ = continuation.yield(.close(code, reason: reason))
-        continuation.finish()
-    }
-
-    func finish() { continuation.finish() }
-
-    /// Writes queued frames until the outbox is finished or a close is written.
-    func drain(into outbound: WebSocketOutboundWriter, allocator: ByteBufferAllocator) async {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        do {
-            for await item in stream {
-                if overflowed.load(ordering: .relaxed) {
-                    try await outbound.close(.policyViolation, reason: "slow consumer")
-                    return
-                }
-                switch item {
-                case .frame(let frame):
-                    bytes.removeAll(keepingCapacity: true)
-                    frame.encode(into: &bytes)
-                    var buffer = allocator.buffer(capacity: bytes.count)
-                    buffer.writeBytes(bytes)
-                    try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: buffer)))
-                case .close(let code, let reason):
-                    try await outbound.close(code, reason: reason)
-                    return
-                }
-            }
-        } catch {
-            // The connection is gone; the reader side reports the disconnect.
+    /// The connection is gone: nothing more is queued.
+    func finish() {
+        state.withLock { state in
+            state.closed = true
+            state.pending.removeAll()
         }
     }
 }

@@ -50,20 +50,38 @@ struct ServerBench: AsyncParsableCommand {
     @Option(help: "Connection attempts in flight at once.")
     var connectConcurrency = 256
 
+    @Option(help: "Use a server already running on this port (started with --agent-token bench) instead of a child.")
+    var port: Int?
+
+    @Option(help: "With --port: the server's process id, to read its CPU time and memory.")
+    var serverPID: Int32?
+
+    func validate() throws {
+        guard sessions >= 2, capacity >= 1, messages >= 1 else {
+            throw ValidationError("--sessions must be at least 2, --capacity and --messages at least 1")
+        }
+        guard (port == nil) == (serverPID == nil) else { throw ValidationError("--port and --server-pid go together") }
+    }
+
     func run() async throws {
         FileLimits.raiseOpenFiles()
-        let server = try ChildServer.start(arguments: [
-            "serve", "--port", "0", "--agent-token", "bench", "--rate-limit", "100000", "--burst", "100000",
-            "--log-level", "error",
-        ])
-        defer { server.stop() }
         let benchmark = ServerBenchmark(
             sessions: sessions,
             capacity: capacity,
             messages: messages,
             connectConcurrency: connectConcurrency
         )
-        let r = try await benchmark.run(port: server.port, serverPID: server.pid, stopServer: { server.stop() })
+        let r: ServerBenchmark.Report
+        if let port, let serverPID {
+            r = try await benchmark.run(port: port, serverPID: serverPID, stopServer: {})
+        } else {
+            let server = try ChildServer.start(arguments: [
+                "serve", "--port", "0", "--agent-token", "bench", "--rate-limit", "100000", "--burst", "100000",
+                "--log-level", "error",
+            ])
+            defer { server.stop() }
+            r = try await benchmark.run(port: server.port, serverPID: server.pid, stopServer: { server.stop() })
+        }
         let perConnection = Double(r.serverRSSIdleBytes - r.serverRSSBaseBytes) / Double(max(1, r.connected))
         print("sessions           \(r.connected) connected of \(r.sessions) (\(r.failed) failed)")
         print("connect            \(fmt(r.connectSeconds)) s, \(fmt(Double(r.connected) / r.connectSeconds, 0)) sessions/s")

@@ -97,4 +97,23 @@ struct IntegrityTests {
             }
         }
     }
+
+    @Test("a visitor that does not come back within the grace: the agent is told and takes the next chat", arguments: [0.0, 1.0])
+    func graceRunsOut(grace: Double) async throws {
+        var configuration = ServerConfiguration(agentTokens: [token])
+        configuration.resumeGrace = grace
+        try await withChatServer(configuration) { port in
+            _ = try await withAgent(port: port) { agent in
+                try await agent.hello(agentHello("ana", capacity: 1))
+                let chat = try await withVisitor(port: port) { visitor in
+                    try await visitor.hello(visitorHello("gone"))
+                    try await visitor.send(.request(ChatRequest(department: "sales")))
+                    return try await visitor.assigned().chat
+                }.value
+                #expect(try await agent.assigned().chat == chat)
+                #expect(try await agent.ended() == (chat, .disconnected))
+                return true
+            }
+        }
+    }
 }

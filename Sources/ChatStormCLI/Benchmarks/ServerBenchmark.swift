@@ -71,11 +71,18 @@ struct ServerBenchmark {
                             permit.release()
                             ready.arrive()
                             var sequence: [ChatID: UInt64] = [:]
-                            while let frame = try await agent.next() {
-                                guard case .message(let m) = frame else { continue }
-                                let seq = (sequence[m.chat] ?? 0) + 1
-                                sequence[m.chat] = seq
-                                try await agent.send(.message(ChatMessage(chat: m.chat, id: "r\(seq)", seq: seq, text: m.text)))
+                            var ended = 0
+                            while ended < capacity, let frame = try await agent.next() {
+                                switch frame {
+                                case .message(let m):
+                                    let seq = (sequence[m.chat] ?? 0) + 1
+                                    sequence[m.chat] = seq
+                                    try await agent.send(.message(ChatMessage(chat: m.chat, id: "r\(seq)", seq: seq, text: m.text)))
+                                case .ended:
+                                    ended += 1
+                                default:
+                                    break
+                                }
                             }
                             return true
                         }
@@ -118,6 +125,8 @@ struct ServerBenchmark {
                             }
                             done.arrive()
                             await finish.wait()
+                            try await visitor.send(.end(chat: chat))
+                            _ = try await visitor.next { if case .ended = $0 { true } else { nil } }
                             return true
                         }
                     } catch {

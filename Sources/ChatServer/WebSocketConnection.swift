@@ -1,0 +1,125 @@
+import ChatProtocol
+import NIOCore
+import NIOWebSocket
+
+/// One client's WebSocket connection, on its event loop: checks frames, decodes them and hands them to the hub.
+///
+/// Whatever a client sends, only its own connection is affected: malformed or unknown frames get an `error`
+/// frame, binary frames close with 1003, invalid UTF-8 with 1007, oversized frames with 1009 (from NIO's frame
+/// decoder), a bad agent token with 4001 and a flood with 1008. Written as a channel handler rather than an async
+/// task per connection: no task switches per frame, and replies are flushed together (see ``Outbox``).
+final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias OutboundOut = WebSocketFrame
+
+    private let hub: ChatHub
+    private let role: Role
+    private var outbox: Outbox?
+    private var identity: String?
+    private var limiter: RateLimiter
+    private var dropped = 0
+    private var closing = false
+
+    init(hub: ChatHub, role: Role) {
+        self.hub = hub
+        self.role = role
+        let limit = hub.configuration.rateLimit
+        self.limiter = RateLimiter(rate: limit.framesPerSecond, burst: limit.burst)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        outbox = Outbox(id: hub.nextSession(), channel: context.channel, limit: hub.configuration.outboxLimit)
+        hub.metrics.connected(Role.name)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let outbox {
+            outbox.finish()
+            if let identity { role.disconnected(identity, hub: hub, outbox: outbox) }
+            hub.metrics.disconnected(Role.name)
+        }
+        outbox = nil
+        context.fireChannelInactive()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { outbox?.flush() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard let outbox, !closing else { return }
+        switch frame.opcode {
+        case .connectionClose:
+            // Answer the client's close with the same code, then close.
+            var data = frame.unmaskedData
+            let code = data.readWebSocketErrorCode() ?? .normalClosure
+            closing = true
+            outbox.close(code, reason: "")
+        case .ping:
+            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
+        case .pong:
+            break
+        case .binary:
+            guard admit(outbox) else { return }
+            reject(ErrorFrame(code: .binaryFrame, text: "binary frames are not part of protocol v1"), outbox: outbox, close: .unacceptableData)
+        case .text:
+            guard admit(outbox) else { return }
+            process(frame.unmaskedData, outbox: outbox)
+        default:
+            // Continuations are joined by NIOWebSocketFrameAggregator before they reach this handler.
+            break
+        }
+    }
+
+    /// Applies the per-connection rate limit; a persistent flood closes the connection.
+    private func admit(_ outbox: Outbox) -> Bool {
+        hub.metrics.received(Role.name)
+        if limiter.allow(now: hub.now) {
+            dropped = 0
+            return true
+        }
+        dropped += 1
+        if dropped >= hub.configuration.rateLimit.closeAfterDropped {
+            reject(ErrorFrame(code: .rateLimited, text: "too many frames; closing"), outbox: outbox, close: .policyViolation)
+        } else if dropped == 1 || dropped % 100 == 0 {
+            reject(ErrorFrame(code: .rateLimited, text: "too many frames per second; frame dropped"), outbox: outbox, close: nil)
+        }
+        return false
+    }
+
+    private func process(_ message: ByteBuffer, outbox: Outbox) {
+        do {
+            let decoded = try message.withUnsafeReadableBytes { bytes throws(FrameDecodingError) in
+                try Role.Frame.decode(bytes)
+            }
+            if let identity {
+                role.handle(decoded, from: identity, hub: hub, outbox: outbox)
+                return
+            }
+            switch role.hello(decoded, hub: hub, outbox: outbox) {
+            case .accepted(let id):
+                identity = id
+            case .refused(let error, let close):
+                reject(error, outbox: outbox, close: close)
+            }
+        } catch {
+            let errorFrame = ErrorFrame(code: error.code, text: error.description, ref: error.field)
+            reject(errorFrame, outbox: outbox, close: error.code == .invalidUTF8 ? .dataInconsistentWithMessage : nil)
+        }
+    }
+
+    private func reject(_ error: ErrorFrame, outbox: Outbox, close: WebSocketErrorCode?) {
+        hub.metrics.countError(error.code)
+        outbox.send(.error(error))
+        if let close {
+            closing = true
+            outbox.close(close, reason: error.code.rawValue)
+        }
+    }
+}
