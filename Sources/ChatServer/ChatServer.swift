@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 public import Logging
 import NIOCore
+import NIOPosix
 public import ServiceLifecycle
 
 /// The reference live-chat server: native protocol v1 on `/v1/visitor` and `/v1/agent`, `/health`, and
@@ -31,6 +32,7 @@ public struct ChatServer: Service {
     /// Serves until the task is cancelled or the service group shuts down gracefully.
     public func run() async throws {
         let onListening = self.onListening
+        let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
         let metrics = ServerMetrics()
         let hub = ChatHub(configuration: configuration, metrics: metrics)
 
@@ -63,9 +65,16 @@ public struct ChatServer: Service {
             ),
             services: [Housekeeping(hub: hub)],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            eventLoopGroupProvider: .shared(eventLoops),
             logger: logger
         )
-        try await app.run()
+        do {
+            try await app.run()
+        } catch {
+            try? await eventLoops.shutdownGracefully()
+            throw error
+        }
+        try await eventLoops.shutdownGracefully()
     }
 }
 

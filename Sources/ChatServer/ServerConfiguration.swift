@@ -6,6 +6,9 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// TCP port; 0 picks a free one (see ``ChatServer/run(onListening:)``).
     public var port: Int
+    /// Event-loop threads serving connections. One thread keeps every relay on one loop (no cross-thread
+    /// wake-ups), which is the cheapest per message; more threads add throughput on machines with cores to spare.
+    public var threads: Int
     /// Tokens agents may present in their `hello`. Empty refuses every agent.
     public var agentTokens: Set<String>
     /// Largest WebSocket frame accepted, in bytes; larger frames close the connection with 1009.
@@ -38,6 +41,7 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1",
         port: Int = 0,
+        threads: Int = 1,
         agentTokens: Set<String> = [],
         maxFrameSize: Int = 16 * 1024,
         rateLimit: RateLimit = .init(),
@@ -48,6 +52,7 @@ public struct ServerConfiguration: Sendable {
     ) {
         self.host = host
         self.port = port
+        self.threads = threads
         self.agentTokens = agentTokens
         self.maxFrameSize = maxFrameSize
         self.rateLimit = rateLimit

@@ -42,7 +42,10 @@ final class ServerMetrics: Sendable {
             uniqueKeysWithValues: ["visitor", "agent"].map { role in
                 (
                     role,
-                    registry.makeGauge(descriptor: Self.descriptor("connections", unit: "", help: "Open WebSocket connections"), labels: [("role", role)])
+                    registry.makeGauge(
+                        descriptor: Self.descriptor("connections", unit: "", help: "Open WebSocket connections"),
+                        labels: [("role", role)]
+                    )
                 )
             }
         )
@@ -50,7 +53,10 @@ final class ServerMetrics: Sendable {
             uniqueKeysWithValues: ["visitor", "agent"].map { role in
                 (
                     role,
-                    registry.makeCounter(descriptor: Self.descriptor("frames_received", unit: "total", help: "Frames received"), labels: [("role", role)])
+                    registry.makeCounter(
+                        descriptor: Self.descriptor("frames_received", unit: "total", help: "Frames received"),
+                        labels: [("role", role)]
+                    )
                 )
             }
         )
@@ -58,14 +64,21 @@ final class ServerMetrics: Sendable {
             uniqueKeysWithValues: ErrorCode.allCases.map { code in
                 (
                     code,
-                    registry.makeCounter(descriptor: Self.descriptor("errors", unit: "total", help: "Error frames sent, by code"), labels: [("code", code.rawValue)])
+                    registry.makeCounter(
+                        descriptor: Self.descriptor("errors", unit: "total", help: "Error frames sent, by code"),
+                        labels: [("code", code.rawValue)]
+                    )
                 )
             }
         )
-        agentsLoggedIn = registry.makeGauge(descriptor: Self.descriptor("agents_logged_in", unit: "", help: "Agents logged in (online, away or closing)"))
+        agentsLoggedIn = registry.makeGauge(
+            descriptor: Self.descriptor("agents_logged_in", unit: "", help: "Agents logged in (online, away or closing)")
+        )
         agentsOnline = registry.makeGauge(descriptor: Self.descriptor("agents_online", unit: "", help: "Agents online and taking chats"))
         activeChats = registry.makeGauge(descriptor: Self.descriptor("active_chats", unit: "", help: "Chats in progress with an agent"))
-        queueDepthTotal = registry.makeGauge(descriptor: Self.descriptor("waiting_visitors", unit: "", help: "Visitors waiting in all queues"))
+        queueDepthTotal = registry.makeGauge(
+            descriptor: Self.descriptor("waiting_visitors", unit: "", help: "Visitors waiting in all queues")
+        )
         totalCounters = Self.totals.map { registry.makeCounter(descriptor: Self.descriptor($0.name, unit: "total", help: $0.help)) }
         reported.withLock { $0 = Array(repeating: 0, count: Self.totals.count) }
     }
@@ -101,8 +114,18 @@ final class ServerMetrics: Sendable {
                     ?? {
                         let labels = [("department", queue.department), ("language", queue.language)]
                         let pair = (
-                            depth: registry.makeGauge(descriptor: Self.descriptor("queue_depth", unit: "", help: "Visitors waiting, per queue"), labels: labels),
-                            wait: registry.makeGauge(descriptor: Self.descriptor("queue_oldest_wait", unit: "seconds", help: "Wait of the longest-waiting visitor"), labels: labels)
+                            depth: registry.makeGauge(
+                                descriptor: Self.descriptor("queue_depth", unit: "", help: "Visitors waiting, per queue"),
+                                labels: labels
+                            ),
+                            wait: registry.makeGauge(
+                                descriptor: Self.descriptor(
+                                    "queue_oldest_wait",
+                                    unit: "seconds",
+                                    help: "Wait of the longest-waiting visitor"
+                                ),
+                                labels: labels
+                            )
                         )
                         gauges[key] = pair
                         return pair
@@ -118,7 +141,14 @@ final class ServerMetrics: Sendable {
             for load in Set(gauges.keys).union(byLoad.keys) {
                 let gauge =
                     gauges[load]
-                    ?? registry.makeGauge(descriptor: Self.descriptor("agents_by_active_chats", unit: "", help: "Logged-in agents by their number of open chats"), labels: [("active_chats", String(load))])
+                    ?? registry.makeGauge(
+                        descriptor: Self.descriptor(
+                            "agents_by_active_chats",
+                            unit: "",
+                            help: "Logged-in agents by their number of open chats"
+                        ),
+                        labels: [("active_chats", String(load))]
+                    )
                 gauges[load] = gauge
                 gauge.set(Int64(byLoad[load] ?? 0))
             }

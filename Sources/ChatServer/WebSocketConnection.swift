@@ -67,7 +67,11 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
             break
         case .binary:
             guard admit(outbox) else { return }
-            reject(ErrorFrame(code: .binaryFrame, text: "binary frames are not part of protocol v1"), outbox: outbox, close: .unacceptableData)
+            reject(
+                ErrorFrame(code: .binaryFrame, text: "binary frames are not part of protocol v1"),
+                outbox: outbox,
+                close: .unacceptableData
+            )
         case .text:
             guard admit(outbox) else { return }
             process(frame.unmaskedData, outbox: outbox)

@@ -47,6 +47,9 @@ struct ServerBench: AsyncParsableCommand {
     @Option(help: "Messages each visitor sends; each is echoed by its agent.")
     var messages = 20
 
+    @Option(help: "Messages a visitor sends before waiting for the echoes (1 is strict ping-pong).")
+    var window = 1
+
     @Option(help: "Connection attempts in flight at once.")
     var connectConcurrency = 256
 
@@ -57,7 +60,7 @@ struct ServerBench: AsyncParsableCommand {
     var serverPID: Int32?
 
     func validate() throws {
-        guard sessions >= 2, capacity >= 1, messages >= 1 else {
+        guard sessions >= 2, capacity >= 1, messages >= 1, window >= 1 else {
             throw ValidationError("--sessions must be at least 2, --capacity and --messages at least 1")
         }
         guard (port == nil) == (serverPID == nil) else { throw ValidationError("--port and --server-pid go together") }
@@ -69,6 +72,7 @@ struct ServerBench: AsyncParsableCommand {
             sessions: sessions,
             capacity: capacity,
             messages: messages,
+            window: window,
             connectConcurrency: connectConcurrency
         )
         let r: ServerBenchmark.Report

@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "TCP port; 0 picks a free one.")
     var port = 8080
 
+    @Option(help: "Event-loop threads serving connections (1 is the cheapest per message).")
+    var threads = 1
+
     @Option(name: .customLong("agent-token"), help: "A token agents may log in with (repeatable).")
     var agentTokens: [String] = []
 
@@ -58,6 +61,7 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard maxFrameSize >= 256 else { throw ValidationError("--max-frame-size must be at least 256 bytes") }
         guard rateLimit > 0, burst >= 1 else { throw ValidationError("--rate-limit must be > 0 and --burst >= 1") }
         if let overflowAfter, overflowAfter < 0 { throw ValidationError("--overflow-after must be >= 0") }
@@ -78,6 +82,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host,
             port: port,
+            threads: threads,
             agentTokens: tokens,
             maxFrameSize: maxFrameSize,
             rateLimit: .init(framesPerSecond: rateLimit, burst: burst),
@@ -100,6 +105,7 @@ struct Serve: AsyncParsableCommand {
             logger: logger
         )
         try await group.run()
+        logger.notice("stopped")
     }
 
     static func readTokens(_ path: String) throws -> [String] {

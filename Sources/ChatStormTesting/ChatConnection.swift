@@ -2,7 +2,7 @@ public import ChatProtocol
 import Logging
 import NIOCore
 import NIOWebSocket
-public import WSClient
+import WSClient
 
 /// A real WebSocket client speaking native protocol v1, for tests and benchmarks.
 ///

@@ -98,7 +98,7 @@ struct IntegrityTests {
         }
     }
 
-    @Test("a visitor that does not come back within the grace: the agent is told and takes the next chat", arguments: [0.0, 1.0])
+    @Test("a visitor that does not come back within the grace: the agent is told the chat ended", arguments: [0.0, 1.0])
     func graceRunsOut(grace: Double) async throws {
         var configuration = ServerConfiguration(agentTokens: [token])
         configuration.resumeGrace = grace

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("Health and metrics endpoints", .timeLimit(.minutes(1)))
@@ -36,7 +36,7 @@ struct MetricsTests {
                         #expect(status == 200)
                         let lines = Set(body.split(separator: "\n").map(String.init))
                         // Gauges are written as floating point, counters as integers.
-        for expected in [
+                        for expected in [
                             "chatstorm_server_agents_online 1.0",
                             "chatstorm_server_active_chats 1.0",
                             "chatstorm_server_waiting_visitors 1.0",

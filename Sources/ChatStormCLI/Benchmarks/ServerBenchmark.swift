@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Agents log in first (capacity `capacity`); then `capacity` visitors per agent connect, ask for a chat and
 /// get one each, so every session is connected at once. Then each visitor exchanges `messages` messages with
-/// its agent in a closed loop (send, wait for the agent's echo), and the server's CPU time over that phase is
-/// divided by the messages it relayed.
+/// its agent in a closed loop with at most `window` messages in flight (the agent echoes each), and the server's
+/// CPU time over that phase is divided by the messages it relayed.
 struct ServerBenchmark {
     struct Report: Sendable {
         var sessions: Int
@@ -27,6 +27,8 @@ struct ServerBenchmark {
     var sessions: Int
     var capacity: Int
     var messages: Int
+    /// Messages a visitor sends before waiting for echoes (1: strict ping-pong).
+    var window: Int
     var connectConcurrency: Int
 
     func run(port: Int, serverPID: Int32, stopServer: @Sendable () -> Void) async throws -> Report {
@@ -116,12 +118,17 @@ struct ServerBenchmark {
                             assigned.arrive()
                             await start.wait()
                             let text = "Hello, I have a question about my order #\(v), can you help? Gracias 🙏"
-                            for seq in 1...UInt64(messages) {
-                                try await visitor.send(.message(ChatMessage(chat: chat, id: "m\(seq)", seq: seq, text: text)))
-                                var echoed = false
-                                while !echoed, let frame = try await visitor.next() {
-                                    if case .message = frame { echoed = true }
+                            // Keep up to `window` messages in flight; each is echoed by the agent.
+                            var sent = 0
+                            var echoed = 0
+                            while echoed < messages {
+                                while sent < messages && sent - echoed < window {
+                                    sent += 1
+                                    let seq = UInt64(sent)
+                                    try await visitor.send(.message(ChatMessage(chat: chat, id: "m\(seq)", seq: seq, text: text)))
                                 }
+                                guard let frame = try await visitor.next() else { throw ChatConnectionError(message: "closed") }
+                                if case .message = frame { echoed += 1 }
                             }
                             done.arrive()
                             await finish.wait()
