@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -35,6 +36,11 @@ let package = Package(
         ),
         .target(
             name: "ChatRouting",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Workload",
+            dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
 
@@ -67,6 +73,7 @@ let package = Package(
                 "ChatRouting",
                 "ChatServer",
                 "ChatStormTesting",
+                "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,6 +106,11 @@ let package = Package(
         .testTarget(
             name: "ChatRoutingTests",
             dependencies: ["ChatRouting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkloadTests",
+            dependencies: ["Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(
