@@ -34,32 +34,26 @@ extension ChatHub {
     func handle(_ frame: AgentFrame, from agent: String, outbox: Outbox) {
         let now = self.now
         let sender = Participant.agent(agent)
-        state.withLock { state in
-            do throws(RoutingError) {
-                switch frame {
-                case .hello:
-                    outbox.send(.error(ErrorFrame(code: .helloRequired, text: "hello is sent once", ref: "hello")))
-                case .message(let message):
-                    try state.relay(message, from: sender, outbox: outbox)
-                case .typing(let chat, let on):
-                    let other = try state.center.counterpart(chat: chat, of: sender)
-                    state.send(.typing(chat: chat, from: .agent, on: on), to: other)
-                case .status(let status):
-                    let availability: Availability
-                    switch status {
-                    case .online: availability = .online
-                    case .away: availability = .away
-                    case .closing: availability = .closing
-                    }
-                    state.execute(try state.center.setAvailability(availability, agent: agent, now: now))
-                case .end(let chat):
-                    state.execute(try state.center.end(chat: chat, by: sender, now: now))
-                case .transfer(let chat, let department):
-                    state.execute(try state.center.transfer(chat: chat, by: agent, to: department, now: now))
+        apply(frame.reference, outbox: outbox) { state throws(RoutingError) in
+            switch frame {
+            case .hello:
+                outbox.send(.error(ErrorFrame(code: .helloRequired, text: "hello is sent once", ref: "hello")))
+            case .message(let message):
+                try state.relay(message, from: sender, outbox: outbox)
+            case .typing(let chat, let on):
+                try state.typing(chat: chat, on: on, from: sender)
+            case .status(let status):
+                let availability: Availability
+                switch status {
+                case .online: availability = .online
+                case .away: availability = .away
+                case .closing: availability = .closing
                 }
-            } catch {
-                metrics.countError(ErrorFrame(error, ref: nil).code)
-                outbox.send(.error(ErrorFrame(error, ref: frame.reference)))
+                state.execute(try state.center.setAvailability(availability, agent: agent, now: now))
+            case .end(let chat):
+                state.execute(try state.center.end(chat: chat, by: sender, now: now))
+            case .transfer(let chat, let department):
+                state.execute(try state.center.transfer(chat: chat, by: agent, to: department, now: now))
             }
         }
     }

@@ -38,47 +38,41 @@ extension ChatHub {
     func handle(_ frame: VisitorFrame, from visitor: String, outbox: Outbox) {
         let now = self.now
         let sender = Participant.visitor(visitor)
-        state.withLock { state in
-            do throws(RoutingError) {
-                switch frame {
-                case .hello:
-                    outbox.send(.error(ErrorFrame(code: .helloRequired, text: "hello is sent once", ref: "hello")))
-                case .message(let message):
-                    try state.relay(message, from: sender, outbox: outbox)
-                case .typing(let chat, let on):
-                    let other = try state.center.counterpart(chat: chat, of: sender)
-                    state.send(.typing(chat: chat, from: .visitor, on: on), to: other)
-                case .request(let request):
-                    let actions = try state.center.request(
-                        visitor: visitor,
-                        department: request.department,
-                        language: request.language,
-                        text: request.text,
-                        now: now,
-                        using: &state.rng
-                    )
-                    state.execute(actions)
-                case .leave(let chat):
-                    state.execute(try state.center.leave(chat: chat, visitor: visitor, now: now))
-                case .end(let chat):
-                    state.execute(try state.center.end(chat: chat, by: sender, now: now))
-                case .survey(let survey):
-                    try state.center.survey(chat: survey.chat, visitor: visitor, score: survey.score)
-                    outbox.send(.ack(Ack(chat: survey.chat, id: "survey", seq: 0, serverSeq: 0)))
-                case .pageView(let view):
-                    let actions = try state.center.pageViewed(
-                        visitor: visitor,
-                        timeOnSite: view.timeOnSite,
-                        pages: view.pages,
-                        cartValue: view.cartValue
-                    )
-                    state.execute(actions)
-                case .inviteReply(let invitation, let accepted):
-                    try state.center.invitationAnswered(visitor: visitor, invitation: invitation, accepted: accepted)
-                }
-            } catch {
-                metrics.countError(ErrorFrame(error, ref: nil).code)
-                outbox.send(.error(ErrorFrame(error, ref: frame.reference)))
+        apply(frame.reference, outbox: outbox) { state throws(RoutingError) in
+            switch frame {
+            case .hello:
+                outbox.send(.error(ErrorFrame(code: .helloRequired, text: "hello is sent once", ref: "hello")))
+            case .message(let message):
+                try state.relay(message, from: sender, outbox: outbox)
+            case .typing(let chat, let on):
+                try state.typing(chat: chat, on: on, from: sender)
+            case .request(let request):
+                let actions = try state.center.request(
+                    visitor: visitor,
+                    department: request.department,
+                    language: request.language,
+                    text: request.text,
+                    now: now,
+                    using: &state.rng
+                )
+                state.execute(actions)
+            case .leave(let chat):
+                state.execute(try state.center.leave(chat: chat, visitor: visitor, now: now))
+            case .end(let chat):
+                state.execute(try state.center.end(chat: chat, by: sender, now: now))
+            case .survey(let survey):
+                try state.center.survey(chat: survey.chat, visitor: visitor, score: survey.score)
+                outbox.send(.ack(Ack(chat: survey.chat, id: "survey", seq: 0, serverSeq: 0)))
+            case .pageView(let view):
+                let actions = try state.center.pageViewed(
+                    visitor: visitor,
+                    timeOnSite: view.timeOnSite,
+                    pages: view.pages,
+                    cartValue: view.cartValue
+                )
+                state.execute(actions)
+            case .inviteReply(let invitation, let accepted):
+                try state.center.invitationAnswered(visitor: visitor, invitation: invitation, accepted: accepted)
             }
         }
     }
@@ -105,16 +99,11 @@ extension ChatHub.State {
     mutating func relay(_ message: ChatMessage, from sender: Participant, outbox: Outbox) throws(RoutingError) {
         switch try center.relay(chat: message.chat, from: sender, seq: message.seq) {
         case .deliver(let recipient, let serverSeq):
-            let from: Party
-            switch sender {
-            case .visitor: from = .visitor
-            case .agent: from = .agent
-            }
             send(
                 .message(
                     RelayedMessage(
                         chat: message.chat,
-                        from: from,
+                        from: Party(sender),
                         id: message.id,
                         seq: message.seq,
                         serverSeq: serverSeq,

@@ -48,6 +48,20 @@ final class ChatHub: Sendable {
 
     func nextSession() -> UInt64 { sessions.add(1, ordering: .relaxed).newValue }
 
+    /// Applies one client event to the routing state under the lock; a refusal becomes an `error` frame to
+    /// the sender, referring to `ref`.
+    func apply(_ ref: String, outbox: Outbox, _ event: (inout State) throws(RoutingError) -> Void) {
+        state.withLock { state in
+            do throws(RoutingError) {
+                try event(&state)
+            } catch {
+                let frame = ErrorFrame(error, ref: ref)
+                metrics.countError(frame.code)
+                outbox.send(.error(frame))
+            }
+        }
+    }
+
     func snapshot() -> RoutingSnapshot {
         let now = self.now
         return state.withLock { $0.center.snapshot(now: now) }
@@ -85,6 +99,12 @@ extension ChatHub.State {
         }
     }
 
+    /// Relays a typing indicator to the other party of the chat.
+    mutating func typing(chat: ChatID, on: Bool, from sender: Participant) throws(RoutingError) {
+        let other = try center.counterpart(chat: chat, of: sender)
+        send(.typing(chat: chat, from: Party(sender), on: on), to: other)
+    }
+
     /// Turns routing actions into frames for their recipients.
     mutating func execute(_ actions: [RoutingAction]) {
         for action in actions {
@@ -116,6 +136,15 @@ extension ChatHub.State {
                 let text = BotPhrases.invitation(language: visitors[visitor]?.language ?? "en")
                 send(.invite(invitation: id, text: text), to: .visitor(visitor))
             }
+        }
+    }
+}
+
+extension Party {
+    init(_ participant: Participant) {
+        switch participant {
+        case .visitor: self = .visitor
+        case .agent: self = .agent
         }
     }
 }
