@@ -44,6 +44,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 1: the lean protocol v1 WebSocket client the engine and benchmarks drive.
+        .target(
+            name: "ChatClient",
+            dependencies: [
+                "ChatProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // Layer 1: the reference server (the only target that imports Hummingbird).
         .target(
             name: "ChatServer",
@@ -69,13 +82,15 @@ let package = Package(
         .executableTarget(
             name: "ChatStormCLI",
             dependencies: [
+                "ChatClient",
                 "ChatProtocol",
                 "ChatRouting",
                 "ChatServer",
-                "ChatStormTesting",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -116,11 +131,14 @@ let package = Package(
         .testTarget(
             name: "ChatServerTests",
             dependencies: [
+                "ChatClient",
                 "ChatProtocol",
                 "ChatServer",
                 "ChatStormTesting",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

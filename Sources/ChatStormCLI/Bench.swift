@@ -50,6 +50,9 @@ struct ServerBench: AsyncParsableCommand {
     @Option(help: "Messages a visitor sends before waiting for the echoes (1 is strict ping-pong).")
     var window = 1
 
+    @Option(help: "Event-loop threads of the benchmark's client.")
+    var clientThreads = 1
+
     @Option(help: "Connection attempts in flight at once.")
     var connectConcurrency = 256
 
@@ -73,7 +76,8 @@ struct ServerBench: AsyncParsableCommand {
             capacity: capacity,
             messages: messages,
             window: window,
-            connectConcurrency: connectConcurrency
+            connectConcurrency: connectConcurrency,
+            clientThreads: clientThreads
         )
         let r: ServerBenchmark.Report
         if let port, let serverPID {
@@ -86,17 +90,21 @@ struct ServerBench: AsyncParsableCommand {
             defer { server.stop() }
             r = try await benchmark.run(port: server.port, serverPID: server.pid, stopServer: { server.stop() })
         }
-        let perConnection = Double(r.serverRSSIdleBytes - r.serverRSSBaseBytes) / Double(max(1, r.connected))
-        print("sessions           \(r.connected) connected of \(r.sessions) (\(r.failed) failed)")
-        print("connect            \(fmt(r.connectSeconds)) s, \(fmt(Double(r.connected) / r.connectSeconds, 0)) sessions/s")
+        let serverPerSession = Double(r.serverRSSIdleBytes - r.serverRSSBaseBytes) / Double(max(1, r.sessions - r.failed))
+        let clientPerSession = Double(r.clientRSSIdleBytes - r.clientRSSBaseBytes) / Double(max(1, r.sessions - r.failed))
+        print("sessions           \(r.sessions - r.failed) connected of \(r.sessions) (\(r.failed) failed)")
+        print("connect            \(fmt(r.connectSeconds)) s, \(fmt(Double(r.sessions - r.failed) / r.connectSeconds, 0)) sessions/s")
         print("relayed            \(r.relayed) messages in \(fmt(r.relaySeconds)) s (\(fmt(Double(r.relayed) / r.relaySeconds, 0)) msg/s)")
         print(
             "server CPU         \(fmt(r.serverCPUSeconds)) s = \(fmt(r.serverCPUSeconds / Double(max(1, r.relayed)) * 1e6)) µs per relayed message"
         )
         print(
-            "server RSS         \(r.serverRSSIdleBytes / 1_048_576) MiB with all sessions (\(fmt(perConnection / 1024)) KiB per session), peak \(r.serverPeakRSSBytes / 1_048_576) MiB"
+            "server RSS         \(r.serverRSSIdleBytes / 1_048_576) MiB with all sessions (\(fmt(serverPerSession / 1024)) KiB per session), peak \(r.serverPeakRSSBytes / 1_048_576) MiB"
         )
-        print("client CPU         \(fmt(r.clientCPUSeconds)) s during the relay phase")
+        print(
+            "client CPU         \(fmt(r.clientCPUSeconds)) s = \(fmt(r.clientCPUSeconds / Double(max(1, r.clientFrames)) * 1e6)) µs per frame sent or received (\(r.clientFrames) frames)"
+        )
+        print("client RSS         \(fmt(clientPerSession / 1024)) KiB per connected session")
     }
 
     private func fmt(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }

@@ -7,9 +7,9 @@ struct ChatStorm: AsyncParsableCommand {
         commandName: "chatstorm",
         abstract: "Load testing and simulation for live-chat support systems.",
         discussion: """
-            Exit codes: 0 success; 64 invalid command line; 70 internal error.
+            Exit codes: 0 success; 1 other failure; 64 invalid command line; 65 invalid profile or input;             73 an output file cannot be written.
             """,
         version: "0.1.0",
-        subcommands: [Serve.self, Bench.self]
+        subcommands: [Serve.self, Validate.self, Schedule.self, Bench.self]
     )
 }

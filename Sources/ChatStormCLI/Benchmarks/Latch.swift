@@ -72,33 +72,3 @@ final class AsyncLimiter: Sendable {
         next?.resume()
     }
 }
-
-/// Arrives at a latch at most once, however often it is called (a session arrives when it succeeds, or when
-/// it fails, but never twice).
-final class Arrival: Sendable {
-    private let latch: Latch
-    private let done = Atomic<Bool>(false)
-
-    init(_ latch: Latch) { self.latch = latch }
-
-    var happened: Bool { done.load(ordering: .relaxed) }
-
-    func arrive() {
-        if !done.exchange(true, ordering: .relaxed) { latch.arrive() }
-    }
-}
-
-/// A slot of an ``AsyncLimiter`` that is given back at most once.
-final class Permit: Sendable {
-    private let limiter: AsyncLimiter
-    private let released = Atomic<Bool>(false)
-
-    init(_ limiter: AsyncLimiter) async {
-        self.limiter = limiter
-        await limiter.acquire()
-    }
-
-    func release() {
-        if !released.exchange(true, ordering: .relaxed) { limiter.release() }
-    }
-}

@@ -1,18 +1,21 @@
+import ChatClient
 import ChatProtocol
-import ChatStormTesting
 import Foundation
+import NIOCore
+import NIOPosix
+import Synchronization
 
 /// Drives a reference server running in another process with many real WebSocket sessions and reports what
-/// the server spent: CPU per relayed message, memory per connection, connections held.
+/// the server spent: CPU per relayed message, memory per session, connections held.
 ///
 /// Agents log in first (capacity `capacity`); then `capacity` visitors per agent connect, ask for a chat and
 /// get one each, so every session is connected at once. Then each visitor exchanges `messages` messages with
-/// its agent in a closed loop with at most `window` messages in flight (the agent echoes each), and the server's
-/// CPU time over that phase is divided by the messages it relayed.
+/// its agent with at most `window` in flight (the agent echoes each), and the server's CPU time over that phase
+/// is divided by the messages it relayed. The sessions run on ``ChatClient``'s event-loop sessions, one client
+/// thread by default, so the client leaves the other core to the server.
 struct ServerBenchmark {
     struct Report: Sendable {
         var sessions: Int
-        var connected: Int
         var failed: Int
         var connectSeconds: Double
         var relayed: Int
@@ -22,6 +25,9 @@ struct ServerBenchmark {
         var serverRSSBaseBytes: Int
         var serverPeakRSSBytes: Int
         var clientCPUSeconds: Double
+        var clientFrames: Int
+        var clientRSSBaseBytes: Int
+        var clientRSSIdleBytes: Int
     }
 
     var sessions: Int
@@ -30,146 +36,103 @@ struct ServerBenchmark {
     /// Messages a visitor sends before waiting for echoes (1: strict ping-pong).
     var window: Int
     var connectConcurrency: Int
+    var clientThreads: Int
 
     func run(port: Int, serverPID: Int32, stopServer: @Sendable () -> Void) async throws -> Report {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: clientThreads)
+        let report = await run(group: group, port: port, serverPID: serverPID, stopServer: stopServer)
+        try await group.shutdownGracefully()
+        return report
+    }
+
+    private func run(
+        group: MultiThreadedEventLoopGroup,
+        port: Int,
+        serverPID: Int32,
+        stopServer: @Sendable () -> Void
+    ) async -> Report {
         let agents = max(1, sessions / (capacity + 1))
         let visitors = agents * capacity
-        let total = agents + visitors
-        let base = ProcessStats.read(pid: serverPID)
-        let failures = Latch(target: .max)  // counts sessions that failed
-        let limiter = AsyncLimiter(connectConcurrency)
-        let agentsReady = Latch(target: agents)
-        let visitorsAssigned = Latch(target: visitors)
-        let start = Latch(target: 1)
-        let visitorsDone = Latch(target: visitors)
-        let finish = Latch(target: 1)
-        let visitorsClosed = Latch(target: visitors)
+        let connector = SessionConnector(host: "127.0.0.1", port: port, group: group)
+        let progress = BenchProgress(agents: agents, visitors: visitors, connectConcurrency: connectConcurrency)
+        // Sessions hold their delegates weakly: the benchmark keeps them alive until it ends.
+        let agentRegistry = Mutex<[BenchAgent]>([])
+        let registry = Mutex<[BenchVisitor]>([])
         let clock = ContinuousClock()
+        let serverBase = ProcessStats.read(pid: serverPID)
+        let clientBase = ProcessStats.current
 
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            let connectStart = clock.now
-            for a in 0..<agents {
-                group.addTask {
-                    let ready = Arrival(agentsReady)
-                    let permit = await Permit(limiter)
-                    defer {
-                        permit.release()
-                        ready.arrive()
-                    }
-                    do {
-                        _ = try await withAgent(port: port) { agent in
-                            try await agent.send(
-                                .hello(
-                                    AgentHello(
-                                        agent: "a\(a)",
-                                        token: "bench",
-                                        languages: ["en"],
-                                        departments: ["sales"],
-                                        capacity: capacity
-                                    )
-                                )
-                            )
-                            _ = try await agent.next()
-                            permit.release()
-                            ready.arrive()
-                            var sequence: [ChatID: UInt64] = [:]
-                            var ended = 0
-                            while ended < capacity, let frame = try await agent.next() {
-                                switch frame {
-                                case .message(let m):
-                                    let seq = (sequence[m.chat] ?? 0) + 1
-                                    sequence[m.chat] = seq
-                                    try await agent.send(.message(ChatMessage(chat: m.chat, id: "r\(seq)", seq: seq, text: m.text)))
-                                case .ended:
-                                    ended += 1
-                                default:
-                                    break
-                                }
-                            }
-                            return true
-                        }
-                    } catch {
-                        if !ready.happened { failures.arrive() }
-                    }
+        let connectStart = clock.now
+        for a in 0..<agents {
+            await progress.connecting.acquire()
+            let agent = BenchAgent(id: "a\(a)", capacity: capacity, progress: progress)
+            agentRegistry.withLock { $0.append(agent) }
+            connector.connect(.agent) { _ in WebSocketSession(delegate: agent) }
+                .whenFailure { _ in
+                    progress.failures.arrive()
+                    progress.connecting.release()
+                    progress.agentsReady.arrive()
+                    progress.sessionsClosed.arrive()
                 }
-            }
-            await agentsReady.wait()
-            for v in 0..<visitors {
-                group.addTask {
-                    let assigned = Arrival(visitorsAssigned)
-                    let done = Arrival(visitorsDone)
-                    let permit = await Permit(limiter)
-                    defer {
-                        permit.release()
-                        assigned.arrive()
-                        done.arrive()
-                        visitorsClosed.arrive()
-                    }
-                    do {
-                        _ = try await withVisitor(port: port) { visitor in
-                            try await visitor.send(.hello(VisitorHello(visitor: "v\(v)", language: "en", region: "bench")))
-                            try await visitor.send(.request(ChatRequest(department: "sales")))
-                            var chat: ChatID?
-                            while chat == nil, let frame = try await visitor.next() {
-                                if case .assigned(let a) = frame { chat = a.chat }
-                            }
-                            permit.release()
-                            guard let chat else { throw ChatConnectionError(message: "not assigned") }
-                            assigned.arrive()
-                            await start.wait()
-                            let text = "Hello, I have a question about my order #\(v), can you help? Gracias 🙏"
-                            // Keep up to `window` messages in flight; each is echoed by the agent.
-                            var sent = 0
-                            var echoed = 0
-                            while echoed < messages {
-                                while sent < messages && sent - echoed < window {
-                                    sent += 1
-                                    let seq = UInt64(sent)
-                                    try await visitor.send(.message(ChatMessage(chat: chat, id: "m\(seq)", seq: seq, text: text)))
-                                }
-                                guard let frame = try await visitor.next() else { throw ChatConnectionError(message: "closed") }
-                                if case .message = frame { echoed += 1 }
-                            }
-                            done.arrive()
-                            await finish.wait()
-                            try await visitor.send(.end(chat: chat))
-                            _ = try await visitor.next { if case .ended = $0 { true } else { nil } }
-                            return true
-                        }
-                    } catch {
-                        failures.arrive()
-                    }
-                }
-            }
-            await visitorsAssigned.wait()
-            let connectSeconds = (clock.now - connectStart).seconds
-            let idle = ProcessStats.read(pid: serverPID)
-            let clientBefore = ProcessStats.current
-            let relayStart = clock.now
-            start.arrive()
-            await visitorsDone.wait()
-            let relaySeconds = (clock.now - relayStart).seconds
-            let after = ProcessStats.read(pid: serverPID)
-            let clientAfter = ProcessStats.current
-            finish.arrive()
-            await visitorsClosed.wait()
-            stopServer()
-            try await group.waitForAll()
-            let failed = failures.arrived
-            return Report(
-                sessions: total,
-                connected: total - failed,
-                failed: failed,
-                connectSeconds: connectSeconds,
-                relayed: visitors * messages * 2,
-                relaySeconds: relaySeconds,
-                serverCPUSeconds: (after?.cpuSeconds ?? 0) - (idle?.cpuSeconds ?? 0),
-                serverRSSIdleBytes: idle?.rssBytes ?? 0,
-                serverRSSBaseBytes: base?.rssBytes ?? 0,
-                serverPeakRSSBytes: after?.peakRSSBytes ?? 0,
-                clientCPUSeconds: (clientAfter?.cpuSeconds ?? 0) - (clientBefore?.cpuSeconds ?? 0)
-            )
         }
+        await progress.agentsReady.wait()
+        for v in 0..<visitors {
+            await progress.connecting.acquire()
+            connector.connect(.visitor) { loop in
+                let visitor = BenchVisitor(id: "v\(v)", loop: loop, messages: messages, window: window, progress: progress)
+                registry.withLock { $0.append(visitor) }
+                return WebSocketSession(delegate: visitor)
+            }
+            .whenFailure { _ in
+                progress.failures.arrive()
+                progress.connecting.release()
+                progress.visitorsAssigned.arrive()
+                progress.visitorsDone.arrive()
+                progress.sessionsClosed.arrive()
+            }
+        }
+        await progress.visitorsAssigned.wait()
+        let connectSeconds = (clock.now - connectStart).seconds
+
+        let serverIdle = ProcessStats.read(pid: serverPID)
+        let clientIdle = ProcessStats.current
+        let framesBefore = progress.frames.load(ordering: .relaxed)
+        let relayStart = clock.now
+        let all = registry.withLock { $0 }
+        for visitor in all { visitor.onLoop { $0.start() } }
+        await progress.visitorsDone.wait()
+        let relaySeconds = (clock.now - relayStart).seconds
+        let serverAfter = ProcessStats.read(pid: serverPID)
+        let clientAfter = ProcessStats.current
+        let frames = progress.frames.load(ordering: .relaxed) - framesBefore
+
+        for visitor in all { visitor.onLoop { $0.finish() } }
+        await progress.sessionsClosed.wait()
+        stopServer()
+        agentRegistry.withLock { $0.removeAll() }
+        return Report(
+            sessions: agents + visitors,
+            failed: progress.failures.arrived,
+            connectSeconds: connectSeconds,
+            relayed: visitors * messages * 2,
+            relaySeconds: relaySeconds,
+            serverCPUSeconds: (serverAfter?.cpuSeconds ?? 0) - (serverIdle?.cpuSeconds ?? 0),
+            serverRSSIdleBytes: serverIdle?.rssBytes ?? 0,
+            serverRSSBaseBytes: serverBase?.rssBytes ?? 0,
+            serverPeakRSSBytes: serverAfter?.peakRSSBytes ?? 0,
+            clientCPUSeconds: (clientAfter?.cpuSeconds ?? 0) - (clientIdle?.cpuSeconds ?? 0),
+            clientFrames: frames,
+            clientRSSBaseBytes: clientBase?.rssBytes ?? 0,
+            clientRSSIdleBytes: clientIdle?.rssBytes ?? 0
+        )
+    }
+
+}
+
+extension BenchVisitor {
+    /// Runs `body` on this visitor's event loop.
+    func onLoop(_ body: @escaping @Sendable (BenchVisitor) -> Void) {
+        loop.execute { body(self) }
     }
 }
 

@@ -1,0 +1,62 @@
+/// Writes chat messages of a requested length from the project's phrase banks.
+///
+/// Lengths are counted in **Unicode scalars** (`String.unicodeScalars.count`): close to the keystrokes a
+/// person types, for Latin, Devanagari, Telugu, Arabic and CJK alike. The same length takes a different
+/// number of UTF-8 bytes per script: about 1 per scalar in English, 3 in Hindi, Telugu, Japanese and Chinese,
+/// 2 in Arabic.
+public enum MessageText {
+    /// Languages with a phrase bank of their own; any other language is written in English.
+    public static var languages: [String] { PhraseBank.all.keys.sorted() }
+
+    /// Whether `language` (or its primary subtag: `pt` for `pt-BR`) has a phrase bank of its own.
+    public static func hasPhrases(for language: String) -> Bool {
+        PhraseBank.lookup(language) != nil
+    }
+
+    /// A message of exactly `length` Unicode scalars (none when `length` ≤ 0): a `lead` phrase, then `body`
+    /// phrases chosen by `rng`, joined by the language's separator, the last phrase cut at the length.
+    ///
+    /// The same language, length, kinds and generator state always give the same text.
+    public static func build(
+        language: String,
+        length: Int,
+        lead: PhraseKind = .question,
+        body: PhraseKind = .question,
+        using rng: inout some RandomNumberGenerator
+    ) -> String {
+        guard length > 0 else { return "" }
+        let bank = PhraseBank.lookup(language) ?? PhraseBank.english
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        var kind = lead
+        while count < length {
+            if count > 0 {
+                // A separator as the very last scalar would end the message in white space: end it with
+                // the language's full stop instead.
+                if count + bank.separator.count >= length {
+                    scalars.append(bank.terminator)
+                    count += 1
+                    continue
+                }
+                for scalar in bank.separator {
+                    scalars.append(scalar)
+                    count += 1
+                }
+            }
+            let phrases = bank.phrases(kind)
+            let phrase = phrases[Int.random(in: 0..<phrases.count, using: &rng)]
+            for scalar in phrase.unicodeScalars {
+                guard count < length else { break }
+                scalars.append(scalar)
+                count += 1
+            }
+            kind = body
+        }
+        // A phrase cut at one of its spaces would end the message in white space: end it with a full stop.
+        if let last = scalars.last, last.properties.isWhitespace {
+            scalars.removeLast()
+            scalars.append(bank.terminator)
+        }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,35 @@
+/// One visitor arriving: when, from which region, asking in which language for which department.
+public struct Arrival: Sendable, Hashable {
+    /// Run seconds since `calendar.start`, in `[0, duration)`.
+    public var time: Double
+    /// Index of the region in the profile's `regions`.
+    public var regionIndex: Int
+    public var regionName: String
+    public var language: String
+    public var department: String
+    /// The visitor chatted before and names their previous agent.
+    public var returning: Bool
+    /// The arrival's number within its region, from 0, in time order.
+    public var sequence: Int
+
+    public init(
+        time: Double,
+        regionIndex: Int,
+        regionName: String,
+        language: String,
+        department: String,
+        returning: Bool,
+        sequence: Int
+    ) {
+        self.time = time
+        self.regionIndex = regionIndex
+        self.regionName = regionName
+        self.language = language
+        self.department = department
+        self.returning = returning
+        self.sequence = sequence
+    }
+
+    /// A stable id, `<region>-v<sequence>`: the same for the same profile and seed, unchanged by adding regions.
+    public var visitorID: String { "\(regionName)-v\(sequence)" }
+}

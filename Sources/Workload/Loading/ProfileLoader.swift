@@ -1,0 +1,170 @@
+import Foundation
+import Yams
+
+/// Loads traffic profiles from YAML and validates them, reporting every problem at once with its file, line,
+/// column and key path.
+///
+/// The format is described in `docs/profile.md`; `Profiles/profile.schema.json` is its JSON Schema for editors.
+public enum ProfileLoader {
+    /// Reads and validates the profile in a file.
+    ///
+    /// - Parameter path: The file's path; issues name the file as given here.
+    /// - Returns: The profile.
+    /// - Throws: ``ProfileLoadError`` with every problem found, or the reason the file cannot be read.
+    public static func load(contentsOf path: String) throws(ProfileLoadError) -> Profile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ProfileLoadError(issues: [ProfileIssue(file: path, line: 0, column: 0, keyPath: "", message: "cannot read the file")])
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            throw ProfileLoadError(issues: [
+                ProfileIssue(file: path, line: 0, column: 0, keyPath: "", message: "the file is not UTF-8 text")
+            ])
+        }
+        return try parse(yaml: yaml, file: path)
+    }
+
+    /// Validates a profile given as YAML text.
+    ///
+    /// - Parameters:
+    ///   - yaml: The profile.
+    ///   - file: The name issues give for the text (a path, or e.g. `<stdin>`).
+    /// - Returns: The profile.
+    /// - Throws: ``ProfileLoadError`` with every problem found.
+    public static func parse(yaml: String, file: String) throws(ProfileLoadError) -> Profile {
+        let reader = ProfileReader(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw ProfileLoadError(issues: [reader.syntaxIssue(error)])
+        }
+        guard let root else {
+            throw ProfileLoadError(issues: [
+                ProfileIssue(file: file, line: 1, column: 1, keyPath: "", message: "the document is empty; see docs/profile.md")
+            ])
+        }
+        let profile = reader.profile(root)
+        reader.checkReferences()
+        guard let profile, reader.issues.isEmpty else {
+            throw ProfileLoadError(issues: reader.sortedIssues)
+        }
+        return profile
+    }
+}
+
+extension ProfileReader {
+    static let topLevelKeys = [
+        "schemaVersion", "name", "description", "seed", "calendar", "regions", "events", "visitors", "agents", "bots",
+        "handling", "routing", "target", "thresholds",
+    ]
+
+    /// The whole profile; nil when something required is missing or wrong.
+    func profile(_ node: Node) -> Profile? {
+        guard let fields = keyed(node, "", keys: Self.topLevelKeys) else { return nil }
+        let version = required(fields, "schemaVersion") { self.integer(atLeast: 1, $0, $1) }
+        if let version, version != 1, let node = fields.entries["schemaVersion"]?.value {
+            report("schema version \(version) is not supported; this chatstorm reads version 1", at: node, path: "schemaVersion")
+        }
+        let name = required(fields, "name", self.name)
+        let calendar = required(fields, "calendar", calendar)
+        let regions = required(fields, "regions") { self.items($0, $1, nonEmpty: true, self.region) }
+        let agents = required(fields, "agents", agents)
+
+        var profile = Profile(
+            name: name ?? "",
+            calendar: calendar ?? CalendarSettings(start: Date(timeIntervalSince1970: 0), duration: 0),
+            regions: regions ?? [],
+            agents: agents ?? AgentRoster(sites: [])
+        )
+        profile.description = optional(fields, "description", string)
+        profile.seed = optional(fields, "seed", seed) ?? profile.seed
+        profile.events = optional(fields, "events") { self.items($0, $1, self.event) } ?? []
+        profile.visitors = optional(fields, "visitors", visitors) ?? profile.visitors
+        profile.bots = optional(fields, "bots") { self.items($0, $1, self.bot) } ?? []
+        profile.handling = optional(fields, "handling", handling)
+        profile.routing =
+            optional(fields, "routing") { self.oneOf(RoutingRule.allCases.map { ($0.rawValue, $0) }, $0, $1) } ?? profile.routing
+        profile.target = optional(fields, "target", target)
+        profile.thresholds = optional(fields, "thresholds", thresholds) ?? [:]
+
+        if let node = fields.entries["regions"]?.value {
+            checkUnique(node, "regions", what: "region")
+        }
+        guard version != nil, name != nil, calendar != nil, regions != nil, agents != nil else { return nil }
+        return profile
+    }
+
+    /// `calendar: {start: 2025-11-28T00:00:00Z, duration: 1d, speed: 120}`.
+    func calendar(_ node: Node, _ path: String) -> CalendarSettings? {
+        guard let fields = keyed(node, path, keys: ["start", "duration", "speed"]) else { return nil }
+        let start = required(fields, "start", instant)
+        let duration = required(fields, "duration", positiveDuration)
+        let speed = optional(fields, "speed", positive)
+        guard let start, let duration else { return nil }
+        return CalendarSettings(start: start, duration: duration, speed: speed ?? 1)
+    }
+
+    /// `target: {url: ws://127.0.0.1:8080, protocol: native, agentToken: secret}`.
+    func target(_ node: Node, _ path: String) -> Target? {
+        guard let fields = keyed(node, path, keys: ["url", "protocol", "agentToken"]) else { return nil }
+        let url = required(fields, "url") { node, path -> String? in
+            guard let text = self.string(node, path) else { return nil }
+            guard text.hasPrefix("ws://") || text.hasPrefix("wss://"), let url = URL(string: text), url.host != nil else {
+                self.report("\"\(text)\" is not a WebSocket URL such as ws://127.0.0.1:8080", at: node, path: path)
+                return nil
+            }
+            return text
+        }
+        let wireProtocol = optional(fields, "protocol") {
+            self.oneOf(Target.WireProtocol.allCases.map { ($0.rawValue, $0) }, $0, $1)
+        }
+        let token = optional(fields, "agentToken", string)
+        guard let url else { return nil }
+        return Target(url: url, wireProtocol: wireProtocol ?? .native, agentToken: token)
+    }
+
+    /// `thresholds: {queue_wait: ["p(90) < 60s"]}`: kept as written for the reporting; only the shape is checked.
+    func thresholds(_ node: Node, _ path: String) -> [String: [String]]? {
+        guard let pairs = pairs(node, path, expecting: "a mapping of metric to a list of expressions") else { return nil }
+        var result: [String: [String]] = [:]
+        for pair in pairs {
+            if let expressions = items(pair.value, Self.child(path, pair.name), string) {
+                result[pair.name] = expressions
+            }
+        }
+        return result
+    }
+
+    /// Reports items of a list that repeat an earlier item's `name`.
+    func checkUnique(_ list: Node, _ path: String, what: String) {
+        guard case .sequence(let items) = list else { return }
+        var seen: Set<String> = []
+        for (offset, item) in items.enumerated() {
+            guard case .mapping(let mapping) = item, let node = mapping["name"], let name = Self.text(node) else { continue }
+            if !seen.insert(name).inserted {
+                report("another \(what) is already named \"\(name)\"", at: node, path: Self.child(Self.index(path, offset), "name"))
+            }
+        }
+    }
+
+    /// An issue for a YAML syntax error, at its position.
+    func syntaxIssue(_ error: any Error) -> ProfileIssue {
+        var mark: Mark?
+        var message = "\(error)"
+        if let error = error as? YamlError {
+            switch error {
+            case .scanner(_, let problem, let at, _), .parser(_, let problem, let at, _), .composer(_, let problem, let at, _):
+                mark = at
+                message = "YAML syntax error: \(problem)"
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                mark = context.mark
+                message = "duplicate key " + duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            case .reader(let problem, _, _, _):
+                message = "YAML syntax error: \(problem)"
+            default:
+                break
+            }
+        }
+        return ProfileIssue(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, keyPath: "", message: message)
+    }
+}
