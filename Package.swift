@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Layer 0: pure, no NIO, no clock, no unseeded randomness.
@@ -43,6 +44,11 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "LoadMetrics",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: strictSettings
+        ),
 
         // Layer 1: the lean protocol v1 WebSocket client the engine and benchmarks drive.
         .target(
@@ -53,6 +59,20 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Layer 1: the live engine.
+        .target(
+            name: "LoadEngine",
+            dependencies: [
+                "ChatClient",
+                "ChatProtocol",
+                "LoadMetrics",
+                "Workload",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -86,6 +106,8 @@ let package = Package(
                 "ChatProtocol",
                 "ChatRouting",
                 "ChatServer",
+                "LoadEngine",
+                "LoadMetrics",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +148,24 @@ let package = Package(
         .testTarget(
             name: "WorkloadTests",
             dependencies: ["Workload"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LoadMetricsTests",
+            dependencies: ["LoadMetrics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LoadEngineTests",
+            dependencies: [
+                "ChatServer",
+                "ChatStormTesting",
+                "LoadEngine",
+                "LoadMetrics",
+                "Workload",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

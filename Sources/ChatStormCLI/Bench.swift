@@ -143,7 +143,13 @@ final class ChildServer: Sendable {
         return ChildServer(process: process, port: port)
     }
 
+    /// Calls `body` when the server process exits.
+    func onExit(_ body: @escaping @Sendable () -> Void) {
+        process.terminationHandler = { _ in body() }
+    }
+
     func stop() {
+        process.terminationHandler = nil
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()

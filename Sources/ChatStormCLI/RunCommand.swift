@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import LoadEngine
+import LoadMetrics
+import NIOCore
+import NIOPosix
+import UnixSignals
+import Workload
+
+/// `chatstorm run PROFILE`: plays a profile's visitors and agents against a chat server in scaled real time.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Play a profile's visitors and agents against a chat server over WebSocket and measure.",
+        discussion: """
+            Without a target (in the profile or --target), the reference server is started as a child \
+            process on 127.0.0.1 and stopped at the end. Results go to Results/<yyyyMMdd-HHmmss>-<profile>-live/ \
+            (or --out): run.json, timeseries.csv, agents.csv and .hgrm latency distributions.
+            Exit codes: 0 complete; 65 invalid profile; 69 target unreachable or died during the run; \
+            130 interrupted (SIGINT/SIGTERM). An interrupted run still writes what it measured, with \
+            "complete": false.
+            """
+    )
+
+    @Argument(help: "The traffic profile (YAML).")
+    var profile: String
+
+    @Option(help: "Seed of every random choice (default: the profile's).")
+    var seed: UInt64?
+
+    @Option(help: "Target server as HOST:PORT (default: the profile's target, else the reference server).")
+    var target: String?
+
+    @Option(help: "Token agents log in with on the target.")
+    var agentToken: String?
+
+    @Option(help: "Results folder (default: Results/<yyyyMMdd-HHmmss>-<profile>-live).")
+    var out: String?
+
+    func run() async throws {
+        FileLimits.raiseOpenFiles()
+        let loaded: Profile
+        do {
+            loaded = try ProfileLoader.load(contentsOf: profile)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(65)
+        }
+        let token = agentToken ?? loaded.target?.agentToken ?? "chatstorm-run"
+        let (host, port, server) = try startTarget(for: loaded, token: token)
+        defer { server?.stop() }
+
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let live = try LiveRun(
+            configuration: EngineConfiguration(profile: loaded, seed: seed, host: host, port: port, agentToken: token),
+            group: group
+        )
+        let interrupted = Flag()
+        let targetDied = Flag()
+        server?.onExit {
+            targetDied.set()
+            live.stop()
+        }
+        let signals = Task {
+            for await _ in await UnixSignalsSequence(trapping: .sigint, .sigterm) {
+                interrupted.set()
+                live.stop()
+                break
+            }
+        }
+        let tty = isatty(STDOUT_FILENO) == 1
+        let output = try await live.run { progress in
+            guard tty || progress.second % 5 == 0 else { return }
+            let c = progress.counts
+            print(
+                "t=\(progress.second)s sim=\(Self.time(progress.simulatedTime)) sessions=\(progress.sessions) "
+                    + "arrived=\(c.visitorsArrived) chats=\(c.chatsAssigned) done=\(c.chatsCompleted) "
+                    + "abandoned=\(c.chatsAbandoned) offline=\(c.offlineTickets) msgs=\(c.messagesSent) errors=\(c.errors)"
+            )
+        }
+        signals.cancel()
+        try await group.shutdownGracefully()
+
+        var result = output.result
+        result.profile.sha256 = ""
+        let folder = out ?? Self.defaultFolder(profile: loaded.name)
+        try write(output, result: result, to: folder)
+        printSummary(result, folder: folder)
+        if targetDied.isSet { throw ExitCode(69) }
+        if interrupted.isSet || !result.complete { throw ExitCode(130) }
+    }
+
+    private func startTarget(for profile: Profile, token: String) throws -> (String, Int, ChildServer?) {
+        if let address = target ?? profile.target.map({ Self.hostPort($0.url) }) {
+            let parts = address.split(separator: ":")
+            guard parts.count == 2, let port = Int(parts[1]) else {
+                throw ValidationError("--target must be HOST:PORT, got \(address)")
+            }
+            return (String(parts[0]), port, nil)
+        }
+        var arguments = ["serve", "--port", "0", "--agent-token", token, "--log-level", "error", "--rate-limit", "1000", "--burst", "1000"]
+        arguments += ["--assignment", profile.routing.rawValue]
+        for bot in profile.bots {
+            for department in bot.departments { arguments += ["--bot", "\(department)=\(bot.resolvedShare)"] }
+        }
+        let server = try ChildServer.start(arguments: arguments)
+        return ("127.0.0.1", server.port, server)
+    }
+
+    private func write(_ output: LiveRun.Output, result: RunResult, to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try result.jsonData().write(to: url.appendingPathComponent("run.json"))
+            try Data(output.timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
+            try Data(output.agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
+            let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]
+            for (direction, recorder) in latency {
+                for corrected in [true, false] {
+                    let name = "message_latency_\(direction)\(corrected ? "" : "_uncorrected").hgrm"
+                    try Data(recorder.percentileDistribution(corrected: corrected).utf8).write(to: url.appendingPathComponent(name))
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("cannot write results to \(folder): \(error)\n".utf8))
+            throw ExitCode(73)
+        }
+    }
+
+    private func printSummary(_ result: RunResult, folder: String) {
+        let c = result.counts
+        let m = result.metrics
+        print("")
+        print("run \(result.complete ? "complete" : "INCOMPLETE") — results in \(folder)")
+        print(
+            "visitors   arrived \(c.visitorsArrived), chatted \(c.chatsCompleted), abandoned \(c.chatsAbandoned), offline \(c.offlineTickets), bot \(c.botResolved), left at form \(c.leftAtForm), still active \(c.stillActive)"
+        )
+        print(
+            "messages   sent \(c.messagesSent), received \(c.messagesReceived), lost \(c.messagesLost), duplicated \(c.messagesDuplicated), reordered \(c.messagesReordered), errors \(c.errors)"
+        )
+        func line(_ name: String, _ s: LatencySummary) -> String {
+            String(format: "%@ p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", name, s.p50, s.p99, s.max, Int(s.count))
+        }
+        print(line("latency v→a", m.messageLatency.visitorToAgent))
+        print(line("latency a→v", m.messageLatency.agentToVisitor))
+        print(line("queue wait ", m.queueWait))
+        print(
+            String(
+                format: "agents     concurrency mean %.2f, max %d, occupancy %.2f",
+                m.agentConcurrency.mean,
+                m.agentConcurrency.max,
+                m.agentConcurrency.occupancy
+            )
+        )
+        print("generator  peak sessions \(result.generator.peakSessions), late arrivals \(result.generator.lateArrivals)")
+    }
+
+    static func defaultFolder(profile: String) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return "Results/\(formatter.string(from: Date()))-\(profile)-live"
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date) + "Z"
+    }
+
+    static func hostPort(_ url: String) -> String {
+        url.replacingOccurrences(of: "ws://", with: "").split(separator: "/").first.map(String.init) ?? url
+    }
+}
+
+/// A flag set from another thread.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}

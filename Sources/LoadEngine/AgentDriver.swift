@@ -1,0 +1,170 @@
+import ChatClient
+import ChatProtocol
+import LoadMetrics
+import NIOCore
+import Workload
+
+/// Plays one agent of the roster: runs its ``AgentMachine`` over a ``WebSocketSession``. Lives on the run's
+/// event loop.
+final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to the run's event loop
+    unowned let run: LiveRun
+    let agent: AgentSchedule.Agent
+    private var machine: AgentMachine
+    private var rng: SeededGenerator
+    private var session: WebSocketSession?
+    private var pending: [AgentFrame] = []
+    private var connecting = false
+    private var connectStarted = NIODeadline.now()
+    /// The keys of each open chat's visitor, so agent-side events land in the visitor's breakdowns.
+    private var chats: [ChatID: BreakdownKeys] = [:]
+    private var inbound = SequenceCheck()
+    private var record: Int?
+    private var finished = false
+
+    init(run: LiveRun, agent: AgentSchedule.Agent, site: Site, rng: SeededGenerator) {
+        self.run = run
+        self.agent = agent
+        self.rng = rng
+        var site = site
+        site.maxChats = agent.capacity
+        self.machine = AgentMachine(id: agent.id, site: site, shifts: agent.onShift)
+    }
+
+    func handle(_ event: AgentEvent, at time: Double) {
+        guard !finished else { return }
+        let actions = machine.handle(event, now: time, using: &rng)
+        for action in actions { execute(action, at: time) }
+    }
+
+    private func execute(_ action: AgentAction, at time: Double) {
+        switch action {
+        case .login:
+            connect()
+        case .setStatus(let status):
+            send(.status(status == .closing ? .closing : .online))
+        case .sendMessage(let chat, let seq, let text):
+            let intended = run.clock.deadline(time)
+            run.recorder.messageSent(chats[chat] ?? BreakdownKeys.none)
+            send(
+                .message(
+                    ChatMessage(
+                        chat: chat,
+                        id: "\(agent.id)-\(chat)-\(seq)",
+                        seq: UInt64(seq),
+                        text: text.text,
+                        sentAt: run.clock.micros(intended)
+                    )
+                )
+            )
+        case .typing(let chat, let on):
+            send(.typing(chat: chat, on: on))
+        case .transfer(let chat, let department):
+            run.recorder.transferred(chats[chat] ?? BreakdownKeys.none)
+            send(.transfer(chat: chat, department: department))
+        case .endChat(let chat):
+            send(.end(chat: chat))
+        case .logout:
+            if let record { run.recorder.agentLeft(agent: record, at: .seconds(time)) }
+            session?.close()
+        case .wake(let at, let timer):
+            run.schedule(at: at) { [weak self] in self?.handle(.timer(timer), at: at) }
+        case .finished:
+            finished = true
+        }
+    }
+
+    /// The run ends: close the connection.
+    func cutOff() {
+        finished = true
+        session?.close()
+    }
+
+    private func connect() {
+        guard session == nil, !connecting else { return }
+        connecting = true
+        connectStarted = .now()
+        run.connector.connect(.agent) { [self] _ in WebSocketSession(delegate: self) }
+            .whenFailure { [weak self] _ in
+                guard let self else { return }
+                self.connecting = false
+                self.run.recorder.error(BreakdownKeys.none, kind: "connect")
+            }
+    }
+
+    private func send(_ frame: AgentFrame) {
+        if let session { session.send(frame) } else { pending.append(frame) }
+    }
+
+    private func concurrencyChanged() {
+        guard let record else { return }
+        run.recorder.agentConcurrency(agent: record, at: .seconds(run.clock.now), active: chats.count)
+    }
+
+    // MARK: SessionDelegate
+
+    func sessionOpened(_ session: WebSocketSession) {
+        connecting = false
+        self.session = session
+        run.sessionOpened()
+        session.send(
+            AgentFrame.hello(
+                AgentHello(
+                    agent: agent.id,
+                    token: run.configuration.agentToken,
+                    languages: agent.languages,
+                    departments: agent.departments,
+                    capacity: agent.capacity,
+                    site: agent.site,
+                    translation: agent.translation
+                )
+            )
+        )
+        for frame in pending { session.send(frame) }
+        pending.removeAll()
+        if record == nil {
+            record = run.recorder.agentJoined(name: agent.id, site: agent.site, capacity: agent.capacity, at: .seconds(run.clock.now))
+        }
+    }
+
+    func session(_ session: WebSocketSession, received frame: ServerFrame) {
+        let now = run.clock.now
+        switch frame {
+        case .assigned(let assignment):
+            chats[assignment.chat] = run.keys(ofVisitor: assignment.visitor)
+            concurrencyChanged()
+            handle(
+                .assigned(
+                    AgentAssignment(
+                        chat: assignment.chat,
+                        visitor: assignment.visitor,
+                        department: assignment.department,
+                        language: assignment.language
+                    )
+                ),
+                at: now
+            )
+        case .message(let message):
+            run.delivered(message, to: chats[message.chat] ?? BreakdownKeys.none, direction: .visitorToAgent, check: &inbound)
+            handle(.messageReceived(chat: message.chat), at: now)
+        case .ended(let chat, let reason):
+            chats[chat] = nil
+            concurrencyChanged()
+            handle(.chatEnded(chat: chat, reason: ChatEndReason(reason)), at: now)
+        case .error(let error):
+            run.recorder.error(BreakdownKeys.none, kind: error.code.rawValue)
+        case .welcome, .queued, .ack, .typing, .bot, .offline, .invite:
+            break
+        }
+    }
+
+    func session(_ session: WebSocketSession, receivedInvalid error: FrameDecodingError) {
+        run.recorder.error(BreakdownKeys.none, kind: "invalidFrame")
+    }
+
+    func sessionClosed(_ session: WebSocketSession, code: Int?) {
+        self.session = nil
+        run.sessionClosed()
+        if !finished && !chats.isEmpty { run.recorder.error(BreakdownKeys.none, kind: "agentDisconnected") }
+        chats.removeAll()
+    }
+}

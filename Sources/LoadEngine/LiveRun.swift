@@ -1,0 +1,207 @@
+import ChatClient
+import ChatProtocol
+public import Foundation
+public import LoadMetrics
+public import NIOCore
+import Workload
+
+/// A live run: plays a profile's visitors and agents against a chat server over WebSocket in scaled real time
+/// and records what it measures.
+///
+/// Every session, timer and the recorder live on one event loop (`group`'s next loop): no locks, no task per
+/// session. Machine timers become `scheduleTask`s at the real deadline of their simulated time; an arrival the
+/// loop starts later than ``EngineConfiguration/lateArrivalThreshold`` is counted late, never moved.
+public final class LiveRun: @unchecked Sendable {
+    // `@unchecked Sendable`: all mutable state below is only touched on `loop`.
+    let configuration: EngineConfiguration
+    let loop: any EventLoop
+    let connector: SessionConnector
+    var clock: RunClock
+    var recorder: RunRecorder
+    private let plan: ArrivalPlan
+    private var arrivals: ArrivalGenerator
+    private var visitors: [String: VisitorDriver] = [:]
+    private var agents: [String: AgentDriver] = [:]
+    private let seeds: SeededGenerator
+    private let done: EventLoopPromise<Void>
+    private var ended = false
+    private var complete = true
+    private var openSessions = 0
+    private var peakSessions = 0
+    private var second = 0
+    private var progress: (@Sendable (Progress) -> Void)?
+
+    /// Figures for a live view, once per second.
+    public struct Progress: Sendable {
+        public var second: Int
+        public var simulatedTime: Date
+        public var sessions: Int
+        public var counts: Counts
+    }
+
+    public init(configuration: EngineConfiguration, group: any EventLoopGroup) throws {
+        self.configuration = configuration
+        self.loop = group.next()
+        self.connector = SessionConnector(host: configuration.host, port: configuration.port, group: loop)
+        self.plan = try ArrivalPlan(profile: configuration.profile, seed: configuration.seed)
+        self.arrivals = plan.makeIterator()
+        self.clock = RunClock(start: .now(), speed: configuration.profile.calendar.speed)
+        self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds)
+        self.seeds = SeededGenerator(seed: configuration.seed).split(0x5EED)
+        self.done = loop.makePromise(of: Void.self)
+    }
+
+    /// What a run produced: the result and the per-second and per-agent tables.
+    public struct Output: Sendable {
+        public var result: RunResult
+        /// `timeseries.csv`.
+        public var timeSeriesCSV: String
+        /// `agents.csv`.
+        public var agentsCSV: String
+    }
+
+    /// Runs to the end of the profile's duration (or until ``stop()``) and returns what it measured.
+    public func run(progress: (@Sendable (Progress) -> Void)? = nil) async throws -> Output {
+        try await loop.submit { self.begin(progress: progress) }.get()
+        try await done.futureResult.get()
+        // Let the close frames go out before the result is taken.
+        try await loop.scheduleTask(in: .milliseconds(100)) {}.futureResult.get()
+        return try await loop.submit {
+            let result = self.result()
+            return Output(result: result, timeSeriesCSV: self.recorder.timeSeries.csv(), agentsCSV: self.recorder.agentsCSV())
+        }.get()
+    }
+
+    /// Ends the run now (Ctrl-C, the target died); the result is marked incomplete.
+    public func stop() {
+        loop.execute { self.end(complete: false) }
+    }
+
+    // MARK: Scheduling
+
+    private func begin(progress: (@Sendable (Progress) -> Void)?) {
+        self.progress = progress
+        clock = RunClock(start: .now() + .milliseconds(20), speed: configuration.profile.calendar.speed)
+        let profile = configuration.profile
+        let roster = AgentSchedule(calendar: plan.calendar, roster: profile.agents)
+        for (index, agent) in roster.agents.enumerated() {
+            let driver = AgentDriver(
+                run: self,
+                agent: agent,
+                site: profile.agents.sites[agent.siteIndex],
+                rng: seeds.split(UInt64(index) | (1 << 40))
+            )
+            agents[agent.id] = driver
+            driver.handle(.started, at: 0)
+        }
+        scheduleNextArrival()
+        schedule(at: profile.calendar.duration) { self.end(complete: true) }
+        tick()
+    }
+
+    /// Runs `body` on the loop at the real deadline of simulated second `t`.
+    func schedule(at t: Double, _ body: @escaping () -> Void) {
+        let bound = NIOLoopBound(body, eventLoop: loop)
+        loop.scheduleTask(deadline: clock.deadline(t)) { bound.value() }
+    }
+
+    private func scheduleNextArrival() {
+        guard !ended, let arrival = arrivals.next(), arrival.time < configuration.profile.calendar.duration else { return }
+        let deadline = clock.deadline(arrival.time)
+        schedule(at: arrival.time) {
+            let lag = NIODeadline.now() - deadline
+            self.recorder.recordSchedulingLag(.nanoseconds(max(0, lag.nanoseconds)))
+            if Double(lag.nanoseconds) / 1e9 > self.configuration.lateArrivalThreshold { self.recorder.lateArrival() }
+            self.arrive(arrival)
+            self.scheduleNextArrival()
+        }
+    }
+
+    private func arrive(_ arrival: Arrival) {
+        guard !ended else { return }
+        let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
+        recorder.visitorArrived(keys)
+        let driver = VisitorDriver(
+            run: self,
+            arrival: arrival,
+            behaviour: configuration.profile.visitors,
+            keys: keys,
+            rng: seeds.split(UInt64(arrival.sequence))
+        )
+        visitors[driver.id] = driver
+        driver.handle(.started, at: arrival.time)
+    }
+
+    /// Once a real second: a time-series row and the live view.
+    private func tick() {
+        guard !ended else { return }
+        let now = clock.now
+        recorder.sample(
+            second: second,
+            simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
+            gauges: .init(sessions: openSessions)
+        )
+        progress?(
+            Progress(
+                second: second,
+                simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
+                sessions: openSessions,
+                counts: recorder.total.counts
+            )
+        )
+        second += 1
+        loop.scheduleTask(deadline: clock.start + .seconds(Int64(second))) { [self] in tick() }
+    }
+
+    private func end(complete: Bool) {
+        guard !ended else { return }
+        ended = true
+        self.complete = complete
+        for visitor in visitors.values { visitor.cutOff() }
+        for agent in agents.values { agent.cutOff() }
+        done.succeed()
+    }
+
+    private func result() -> RunResult {
+        recorder.generator.peakSessions = peakSessions
+        return recorder.finish(
+            mode: .live,
+            profile: .init(name: configuration.profile.name, sha256: ""),
+            seed: configuration.seed,
+            complete: complete,
+            toolVersion: "0.1.0",
+            at: .seconds(clock.now)
+        )
+    }
+
+    // MARK: Shared by the drivers
+
+    func visitorFinished(_ driver: VisitorDriver) {
+        visitors[driver.id] = nil
+    }
+
+    func sessionOpened() {
+        openSessions += 1
+        peakSessions = max(peakSessions, openSessions)
+    }
+
+    func sessionClosed() { openSessions -= 1 }
+
+    func keys(ofVisitor id: String) -> BreakdownKeys { visitors[id]?.keys ?? BreakdownKeys.none }
+
+    func siteKey(ofAgent id: String) -> Int32 {
+        guard let agent = agents[id] else { return -1 }
+        return recorder.site(agent.agent.site)
+    }
+
+    /// A relayed message arrived: latency from its intended send time, and delivery integrity.
+    func delivered(_ message: RelayedMessage, to keys: BreakdownKeys, direction: RunRecorder.Direction, check: inout SequenceCheck) {
+        let (lost, duplicated, reordered) = check.record(chat: message.chat, serverSeq: message.serverSeq)
+        if lost != 0 || duplicated != 0 || reordered != 0 {
+            recorder.messageIntegrity(keys, lost: lost, duplicated: duplicated, reordered: reordered)
+        }
+        guard duplicated == 0 else { return }
+        let latency = message.sentAt.map { NIODeadline.now() - clock.deadline(micros: $0) } ?? .nanoseconds(0)
+        recorder.messageDelivered(keys, direction: direction, latency: .nanoseconds(max(0, latency.nanoseconds)))
+    }
+}

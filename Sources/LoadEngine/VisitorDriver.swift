@@ -1,0 +1,228 @@
+import ChatClient
+import ChatProtocol
+import LoadMetrics
+import NIOCore
+import Workload
+
+/// Plays one visitor: runs its ``VisitorMachine`` and turns the machine's actions into protocol frames on a
+/// ``WebSocketSession``, and server frames into the machine's events. Lives on the run's event loop.
+final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined to the run's event loop
+    unowned let run: LiveRun
+    let id: String
+    let region: String
+    private(set) var keys: BreakdownKeys
+    private var machine: VisitorMachine
+    private var rng: SeededGenerator
+    private var session: WebSocketSession?
+    private var pending: [VisitorFrame] = []
+    private var connecting = false
+    private var connectStarted = NIODeadline.now()
+    private var chat: ChatID?
+    private var lastChat: ChatID?
+    private var requestedAt: NIODeadline?
+    private var assignedOnce = false
+    private var answered = false
+    private var inbound = SequenceCheck()
+    private(set) var finished = false
+
+    init(run: LiveRun, arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator) {
+        self.run = run
+        self.id = arrival.visitorID
+        self.region = arrival.regionName
+        self.keys = keys
+        self.rng = rng
+        self.machine = VisitorMachine(
+            id: arrival.visitorID,
+            language: arrival.language,
+            department: arrival.department,
+            returning: arrival.returning,
+            behaviour: behaviour
+        )
+    }
+
+    /// Whether the visitor waits in a queue now (for the still-active accounting at the end).
+    var isWaiting: Bool { requestedAt != nil && !assignedOnce }
+
+    func handle(_ event: VisitorEvent, at time: Double) {
+        guard !finished else { return }
+        let actions = machine.handle(event, now: time, using: &rng)
+        for action in actions { execute(action, at: time) }
+    }
+
+    private func execute(_ action: VisitorAction, at time: Double) {
+        switch action {
+        case .connect, .reconnect:
+            connect()
+        case .pageView(let timeOnSite, let pages, let cartValue):
+            send(.pageView(PageView(timeOnSite: timeOnSite, pages: pages, cartValue: cartValue)))
+        case .answerInvitation(let invitation, let accepted):
+            send(.inviteReply(invitation: invitation, accepted: accepted))
+        case .request(let department, let language, let text):
+            requestedAt = run.clock.deadline(time)
+            run.recorder.chatRequested(keys)
+            send(.request(ChatRequest(department: department, language: language, text: text.text)))
+        case .sendMessage(let seq, let text):
+            guard let chat else { return }
+            let intended = run.clock.deadline(time)
+            run.recorder.messageSent(keys)
+            send(
+                .message(
+                    ChatMessage(chat: chat, id: "\(id)-\(seq)", seq: UInt64(seq), text: text.text, sentAt: run.clock.micros(intended))
+                )
+            )
+        case .typing(let on):
+            if let chat { send(.typing(chat: chat, on: on)) }
+        case .leave:
+            if let chat { send(.leave(chat: chat)) }
+        case .endChat:
+            if let chat { send(.end(chat: chat)) }
+        case .survey(let score):
+            if let lastChat { send(.survey(Survey(chat: lastChat, score: score))) }
+        case .disconnect:
+            session?.close()
+        case .wake(let at, let timer):
+            run.schedule(at: at) { [weak self] in self?.handle(.timer(timer), at: at) }
+        case .finished(let outcome):
+            finish(outcome)
+        }
+    }
+
+    private func finish(_ outcome: VisitorOutcome) {
+        finished = true
+        let recorded: RunRecorder.Outcome
+        switch outcome {
+        case .leftAtForm: recorded = .leftAtForm
+        case .chatted: recorded = .chatted
+        case .abandoned: recorded = .abandoned
+        case .offlineTicket: recorded = .offlineTicket
+        case .botResolved: recorded = .botResolved
+        }
+        run.recorder.outcome(recorded, keys, wasWaiting: isWaiting && outcome == .abandoned)
+        if let session { session.close() } else if !connecting { run.visitorFinished(self) }
+    }
+
+    /// The run ends with the visitor still active.
+    func cutOff() {
+        guard !finished else { return }
+        finished = true
+        run.recorder.outcome(.stillActive, keys, wasWaiting: isWaiting)
+        session?.close()
+    }
+
+    private func connect() {
+        guard session == nil, !connecting else { return }
+        connecting = true
+        connectStarted = .now()
+        run.connector.connect(.visitor) { [self] _ in WebSocketSession(delegate: self) }
+            .whenFailure { [weak self] error in
+                guard let self else { return }
+                self.connecting = false
+                self.run.recorder.error(self.keys, kind: "connect")
+                self.handle(.disconnected, at: self.run.clock.now)
+            }
+    }
+
+    private func send(_ frame: VisitorFrame) {
+        if let session { session.send(frame) } else { pending.append(frame) }
+    }
+
+    // MARK: SessionDelegate
+
+    func sessionOpened(_ session: WebSocketSession) {
+        connecting = false
+        self.session = session
+        run.recorder.connected(keys, connectTime: .nanoseconds((NIODeadline.now() - connectStarted).nanoseconds))
+        run.sessionOpened()
+        session.send(VisitorFrame.hello(VisitorHello(visitor: id, language: machine.language, region: region)))
+        for frame in pending { session.send(frame) }
+        pending.removeAll()
+        if finished { session.close() }
+    }
+
+    func session(_ session: WebSocketSession, received frame: ServerFrame) {
+        let now = run.clock.now
+        switch frame {
+        case .queued(let queued):
+            chat = queued.chat
+            handle(.queued(position: queued.position), at: now)
+        case .assigned(let assignment):
+            chat = assignment.chat
+            keys.site = run.siteKey(ofAgent: assignment.agent)
+            if !assignedOnce, let requestedAt {
+                assignedOnce = true
+                run.recorder.chatAssigned(keys, wait: .nanoseconds((NIODeadline.now() - requestedAt).nanoseconds))
+            }
+            handle(.assigned(agent: assignment.agent), at: now)
+        case .bot(_, _, let resolved):
+            handle(.botAnswered(resolved: resolved), at: now)
+        case .offline(let ticket, _, _):
+            handle(.offline(ticket: ticket), at: now)
+        case .message(let message):
+            run.delivered(message, to: keys, direction: .agentToVisitor, check: &inbound)
+            if !answered, let requestedAt {
+                answered = true
+                run.recorder.firstResponse(keys, after: .nanoseconds((NIODeadline.now() - requestedAt).nanoseconds))
+            }
+            handle(.messageReceived, at: now)
+        case .ended(let ended, let reason):
+            lastChat = ended
+            chat = nil
+            handle(.ended(ChatEndReason(reason)), at: now)
+        case .invite(let invitation, _):
+            handle(.invited(invitation: invitation), at: now)
+        case .error(let error):
+            run.recorder.error(keys, kind: error.code.rawValue)
+        case .welcome, .ack, .typing:
+            break
+        }
+    }
+
+    func session(_ session: WebSocketSession, receivedInvalid error: FrameDecodingError) {
+        run.recorder.error(keys, kind: "invalidFrame")
+    }
+
+    func sessionClosed(_ session: WebSocketSession, code: Int?) {
+        self.session = nil
+        run.sessionClosed()
+        guard !finished else {
+            // Sessions hold their delegate weakly: the run keeps a finished visitor until its connection is closed.
+            run.visitorFinished(self)
+            return
+        }
+        handle(.disconnected, at: run.clock.now)
+    }
+}
+
+extension ChatEndReason {
+    init(_ reason: EndReason) {
+        switch reason {
+        case .visitor: self = .visitor
+        case .agent: self = .agent
+        case .left: self = .left
+        case .bot: self = .bot
+        case .transferred: self = .transferred
+        case .disconnected: self = .disconnected
+        case .offline: self = .other
+        }
+    }
+}
+
+/// Checks a chat direction's server sequence numbers: gaps are lost messages, a repeat of the last number a
+/// duplicate, an older number a reordered message (no longer lost).
+struct SequenceCheck {
+    private var highest: [ChatID: UInt64] = [:]
+
+    mutating func record(chat: ChatID, serverSeq: UInt64) -> (lost: Int, duplicated: Int, reordered: Int) {
+        let last = highest[chat] ?? 0
+        if serverSeq == last + 1 {
+            highest[chat] = serverSeq
+            return (0, 0, 0)
+        }
+        if serverSeq > last + 1 {
+            highest[chat] = serverSeq
+            return (Int(serverSeq - last - 1), 0, 0)
+        }
+        // An older number: a duplicate of the last one, or a late one that was counted lost when the gap appeared.
+        return serverSeq == last ? (0, 1, 0) : (-1, 0, 1)
+    }
+}

@@ -1,0 +1,48 @@
+/// The `metrics` object of `run.json` (and of each breakdown key). Latencies in milliseconds.
+public struct Metrics: Codable, Sendable, Equatable {
+    public struct MessageLatency: Codable, Sendable, Equatable {
+        public var visitorToAgent: LatencySummary
+        public var agentToVisitor: LatencySummary
+
+        enum CodingKeys: String, CodingKey {
+            case visitorToAgent = "visitor_to_agent"
+            case agentToVisitor = "agent_to_visitor"
+        }
+    }
+
+    public struct QueueDepth: Codable, Sendable, Equatable {
+        public var max: Int
+        public var mean: Double
+    }
+
+    public struct AgentConcurrency: Codable, Sendable, Equatable {
+        public var mean: Double
+        public var max: Int
+        public var occupancy: Double
+    }
+
+    public struct ServiceLevel: Codable, Sendable, Equatable {
+        public var thresholdSeconds: Double
+        public var value: Double
+    }
+
+    public var messageLatency: MessageLatency
+    public var queueWait: LatencySummary
+    public var firstResponse: LatencySummary
+    public var connectTime: LatencySummary
+    public var queueDepth: QueueDepth
+    public var agentConcurrency: AgentConcurrency
+    public var abandonmentRate: Double
+    public var serviceLevel: ServiceLevel
+
+    enum CodingKeys: String, CodingKey {
+        case messageLatency = "message_latency"
+        case queueWait = "queue_wait"
+        case firstResponse = "first_response"
+        case connectTime = "connect_time"
+        case queueDepth = "queue_depth"
+        case agentConcurrency = "agent_concurrency"
+        case abandonmentRate = "abandonment_rate"
+        case serviceLevel = "service_level"
+    }
+}

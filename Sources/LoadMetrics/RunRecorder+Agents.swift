@@ -1,0 +1,146 @@
+public import Foundation
+import Histogram
+
+/// One agent as `agents.csv` lists it.
+public struct AgentRecord: Sendable, Equatable {
+    public var name: String
+    /// The site's interned id.
+    public var site: Int32
+    public var load: AgentLoad
+}
+
+extension RunRecorder {
+    // MARK: Agents
+
+    /// Registers an agent (at login); returns the handle for `agentConcurrency(agent:at:active:)`.
+    /// - Parameter time: simulated time since the run start.
+    public mutating func agentJoined(name: String, site: String, capacity: Int, at time: Duration) -> Int {
+        var load = AgentLoad(capacity: capacity)
+        load.change(at: time.seconds, active: 0)
+        agents.append(AgentRecord(name: name, site: self.site(site), load: load))
+        return agents.count - 1
+    }
+
+    /// The agent has `active` chats from `time` on.
+    public mutating func agentConcurrency(agent: Int, at time: Duration, active: Int) {
+        agents[agent].load.change(at: time.seconds, active: active)
+    }
+
+    /// The agent logged out at `time`; its observation stops there.
+    public mutating func agentLeft(agent: Int, at time: Duration) {
+        agents[agent].load.finish(at: time.seconds)
+    }
+
+    /// Every agent registered so far.
+    public var agentRecords: [AgentRecord] { agents }
+
+    // MARK: Per second
+
+    /// Closes a second of the time series and samples the queue depth of the totals and of every
+    /// breakdown key. `schedulingLag` is the event loop's lag measured for this second, if any.
+    public mutating func sample(
+        second: Int,
+        simulatedTime: Date,
+        gauges: TimeSeries.Gauges,
+        schedulingLag: Duration? = nil
+    ) {
+        total.queueDepth.add(total.waiting)
+        for dimension in breakdowns.indices {
+            for id in breakdowns[dimension].sets.indices {
+                let waiting = breakdowns[dimension].sets[id].waiting
+                breakdowns[dimension].sets[id].queueDepth.add(waiting)
+            }
+        }
+        generator.peakSessions = Swift.max(generator.peakSessions, gauges.sessions)
+        if let schedulingLag { recordSchedulingLag(schedulingLag) }
+        timeSeries.sample(second: second, simulatedTime: simulatedTime, queueDepth: total.waiting, gauges: gauges)
+    }
+
+    /// One measurement of the generator's scheduling lag.
+    public mutating func recordSchedulingLag(_ lag: Duration) {
+        generator.schedulingLag.record(Swift.min(lag.wholeMicros, LatencyRecorder.highestTrackableMicros))
+    }
+
+    /// An arrival that could not be started on time.
+    public mutating func lateArrival() {
+        generator.lateArrivals += 1
+    }
+
+    // MARK: Finish
+
+    /// Ends every agent's observation at `time` and returns the result. The recorder keeps its
+    /// state (call once).
+    public mutating func finish(
+        mode: RunResult.Mode,
+        profile: RunResult.Profile,
+        seed: UInt64,
+        complete: Bool,
+        toolVersion: String,
+        at time: Duration
+    ) -> RunResult {
+        let siteIndex = Dimension.site.index
+        for index in agents.indices {
+            agents[index].load.finish(at: time.seconds)
+            let load = agents[index].load
+            total.concurrency.add(load)
+            breakdowns[siteIndex].sets[Int(agents[index].site)].concurrency.add(load)
+        }
+        var byDimension: [Dimension: Breakdown] = [:]
+        for dimension in Dimension.allCases {
+            byDimension[dimension] = breakdowns[dimension.index]
+        }
+        return RunResult(
+            mode: mode,
+            profile: profile,
+            seed: seed,
+            complete: complete,
+            toolVersion: toolVersion,
+            generator: generator,
+            serviceLevelThresholdSeconds: serviceLevelThresholdSeconds,
+            total: total,
+            breakdowns: byDimension
+        )
+    }
+
+    /// The columns of `agents.csv`, before one `seconds_at_N` column per concurrency level.
+    public static let agentsCSVColumns = [
+        "agent", "site", "capacity", "observed_seconds", "mean_concurrency", "max_concurrency", "occupancy",
+        "busy_share",
+    ]
+
+    /// `agents.csv`: one row per agent, then `seconds_at_0` … `seconds_at_N` (N = the highest level
+    /// any agent reached). Names are quoted when they hold a comma or a quote.
+    public func agentsCSV() -> String {
+        let levels = (agents.map(\.load.secondsAtLevel.count).max() ?? 1)
+        let siteNames = breakdowns[Dimension.site.index].names
+        var lines = [(Self.agentsCSVColumns + (0..<levels).map { "seconds_at_\($0)" }).joined(separator: ",")]
+        for agent in agents {
+            let load = agent.load
+            var fields = [
+                csvField(agent.name), csvField(siteNames[Int(agent.site)]), String(load.capacity),
+                decimal(load.observedSeconds), decimal(load.mean), String(load.max), decimal(load.occupancy),
+                decimal(load.busyShare),
+            ]
+            fields += (0..<levels).map { decimal($0 < load.secondsAtLevel.count ? load.secondsAtLevel[$0] : 0) }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+private func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+private func decimal(_ value: Double) -> String {
+    String(format: "%.3f", value)
+}
+
+extension Duration {
+    /// Seconds as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,61 @@
+extension Counts {
+    /// What does not add up in these counts, one sentence each; empty when consistent.
+    ///
+    /// - Every arrival ends as exactly one of leftAtForm, chatted (`chatsCompleted`), abandoned,
+    ///   offlineTicket, botResolved or stillActive.
+    /// - `messagesReceived + messagesLost ≤ messagesSent`; equal when no chat was still active at the
+    ///   end (the rest were in flight at cut-off).
+    /// - Chats assigned and abandoned each at most chats requested; `errors` = sum of `errorsByKind`.
+    public func accountingProblems() -> [String] {
+        var problems: [String] = []
+        if outcomes != visitorsArrived {
+            problems.append(
+                "\(visitorsArrived) visitors arrived but \(outcomes) outcomes were recorded "
+                    + "(leftAtForm \(leftAtForm), chatted \(chatsCompleted), abandoned \(chatsAbandoned), "
+                    + "offlineTickets \(offlineTickets), botResolved \(botResolved), stillActive \(stillActive))"
+            )
+        }
+        let accounted = messagesReceived + messagesLost
+        if accounted > messagesSent {
+            problems.append("\(messagesReceived) messages received + \(messagesLost) lost exceed \(messagesSent) sent")
+        } else if accounted < messagesSent && stillActive == 0 {
+            problems.append(
+                "\(messagesSent) messages sent but only \(messagesReceived) received + \(messagesLost) lost, with no chat in flight"
+            )
+        }
+        if chatsAssigned > chatsRequested {
+            problems.append("\(chatsAssigned) chats assigned exceed \(chatsRequested) requested")
+        }
+        if chatsAbandoned > chatsRequested {
+            problems.append("\(chatsAbandoned) chats abandoned exceed \(chatsRequested) requested")
+        }
+        let byKind = errorsByKind.values.reduce(0, +)
+        if byKind != errors {
+            problems.append("\(errors) errors but errorsByKind sums to \(byKind)")
+        }
+        return problems
+    }
+}
+
+extension RunResult {
+    /// Accounting checks of the whole run and of the breakdowns: the totals' own consistency, and
+    /// that arrivals of every visitor dimension (region, language, department) add up to the total.
+    public func accountingProblems() -> [String] {
+        var problems = counts.accountingProblems()
+        for dimension in [Dimension.region, .language, .department] {
+            guard let breakdown = breakdowns[dimension], !breakdown.names.isEmpty else { continue }
+            let arrivals = breakdown.sets.reduce(0) { $0 + $1.counts.visitorsArrived }
+            if arrivals != counts.visitorsArrived {
+                problems.append(
+                    "\(dimension.rawValue) breakdown has \(arrivals) arrivals, the total \(counts.visitorsArrived)"
+                )
+            }
+            for (name, set) in zip(breakdown.names, breakdown.sets) {
+                for problem in set.counts.accountingProblems() {
+                    problems.append("\(dimension.rawValue) \(name): \(problem)")
+                }
+            }
+        }
+        return problems
+    }
+}

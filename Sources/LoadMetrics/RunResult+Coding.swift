@@ -1,0 +1,189 @@
+public import Foundation
+
+extension RunResult: Codable {
+    /// `histograms.encoding`: how each histogram is written (see `HistogramPairs`).
+    public static let histogramEncoding = "hdr-value-count-pairs"
+
+    private struct Wire: Codable {
+        var schemaVersion: Int
+        var mode: Mode
+        var profile: Profile
+        var seed: UInt64
+        var complete: Bool
+        var toolVersion: String
+        var generator: GeneratorWire
+        var counts: Counts
+        var metrics: Metrics
+        var breakdowns: [String: [String: Entry]]
+        var histograms: HistogramsWire
+    }
+
+    private struct GeneratorWire: Codable {
+        var cpuSeconds: Double
+        var peakRSSBytes: Int
+        var messageEvents: Int
+        var peakSessions: Int
+        var lateArrivals: Int
+        var schedulingLagMicros: LatencySummary
+    }
+
+    private struct Entry: Codable {
+        var metrics: Metrics
+        var counts: Counts
+    }
+
+    private struct HistogramsWire: Codable {
+        var encoding: String
+        var unit: String
+        var schedulingLag: HistogramPairs
+        var total: SetWire
+        var breakdowns: [String: [String: SetWire]]
+    }
+
+    private struct LatencyWire: Codable {
+        var corrected: HistogramPairs
+        var uncorrected: HistogramPairs
+    }
+
+    private struct SetWire: Codable {
+        var messageLatency: [String: LatencyWire]
+        var queueWait: HistogramPairs
+        var firstResponse: HistogramPairs
+        var connectTime: HistogramPairs
+        var queueDepth: QueueDepthStats
+        var agentConcurrency: ConcurrencyTotals
+
+        enum CodingKeys: String, CodingKey {
+            case messageLatency = "message_latency"
+            case queueWait = "queue_wait"
+            case firstResponse = "first_response"
+            case connectTime = "connect_time"
+            case queueDepth = "queue_depth"
+            case agentConcurrency = "agent_concurrency"
+        }
+
+        init(_ set: MetricSet) {
+            let v2a = set.visitorToAgent.pairs
+            let a2v = set.agentToVisitor.pairs
+            messageLatency = [
+                "visitor_to_agent": LatencyWire(corrected: v2a.corrected, uncorrected: v2a.uncorrected),
+                "agent_to_visitor": LatencyWire(corrected: a2v.corrected, uncorrected: a2v.uncorrected),
+            ]
+            queueWait = HistogramPairs(set.queueWait)
+            firstResponse = HistogramPairs(set.firstResponse)
+            connectTime = HistogramPairs(set.connectTime)
+            queueDepth = set.queueDepth
+            agentConcurrency = set.concurrency
+        }
+
+        func metricSet(counts: Counts) -> MetricSet {
+            var set = MetricSet()
+            set.counts = counts
+            if let wire = messageLatency["visitor_to_agent"] {
+                set.visitorToAgent = LatencyRecorder(corrected: wire.corrected, uncorrected: wire.uncorrected)
+            }
+            if let wire = messageLatency["agent_to_visitor"] {
+                set.agentToVisitor = LatencyRecorder(corrected: wire.corrected, uncorrected: wire.uncorrected)
+            }
+            set.queueWait = queueWait.histogram()
+            set.firstResponse = firstResponse.histogram()
+            set.connectTime = connectTime.histogram()
+            set.queueDepth = queueDepth
+            set.concurrency = agentConcurrency
+            return set
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var figures: [String: [String: Entry]] = [:]
+        var histograms: [String: [String: SetWire]] = [:]
+        for dimension in Dimension.allCases {
+            let breakdown = breakdowns[dimension] ?? Breakdown()
+            var entries: [String: Entry] = [:]
+            var sets: [String: SetWire] = [:]
+            for (name, set) in zip(breakdown.names, breakdown.sets) {
+                entries[name] = Entry(metrics: set.metrics(serviceLevelThresholdSeconds: serviceLevelThresholdSeconds), counts: set.counts)
+                sets[name] = SetWire(set)
+            }
+            figures[dimension.rawValue] = entries
+            histograms[dimension.rawValue] = sets
+        }
+        let wire = Wire(
+            schemaVersion: Self.schemaVersion,
+            mode: mode,
+            profile: profile,
+            seed: seed,
+            complete: complete,
+            toolVersion: toolVersion,
+            generator: GeneratorWire(
+                cpuSeconds: generator.cpuSeconds,
+                peakRSSBytes: generator.peakRSSBytes,
+                messageEvents: generator.messageEvents,
+                peakSessions: generator.peakSessions,
+                lateArrivals: generator.lateArrivals,
+                schedulingLagMicros: LatencySummary(generator.schedulingLag, unitsPerOutputUnit: 1)
+            ),
+            counts: counts,
+            metrics: metrics,
+            breakdowns: figures,
+            histograms: HistogramsWire(
+                encoding: Self.histogramEncoding,
+                unit: "us",
+                schedulingLag: HistogramPairs(generator.schedulingLag),
+                total: SetWire(total),
+                breakdowns: histograms
+            )
+        )
+        try wire.encode(to: encoder)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let wire = try Wire(from: decoder)
+        guard wire.schemaVersion == Self.schemaVersion, wire.histograms.encoding == Self.histogramEncoding else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "unsupported run.json schemaVersion \(wire.schemaVersion)")
+            )
+        }
+        var generator = Generator()
+        generator.cpuSeconds = wire.generator.cpuSeconds
+        generator.peakRSSBytes = wire.generator.peakRSSBytes
+        generator.messageEvents = wire.generator.messageEvents
+        generator.peakSessions = wire.generator.peakSessions
+        generator.lateArrivals = wire.generator.lateArrivals
+        generator.schedulingLag = wire.histograms.schedulingLag.histogram()
+        var breakdowns: [Dimension: Breakdown] = [:]
+        for dimension in Dimension.allCases {
+            let entries = wire.breakdowns[dimension.rawValue] ?? [:]
+            let sets = wire.histograms.breakdowns[dimension.rawValue] ?? [:]
+            var breakdown = Breakdown()
+            for name in entries.keys.sorted() {
+                let id = Int(breakdown.intern(name))
+                breakdown.sets[id] = (sets[name] ?? SetWire(MetricSet())).metricSet(counts: entries[name]!.counts)
+            }
+            breakdowns[dimension] = breakdown
+        }
+        self.init(
+            mode: wire.mode,
+            profile: wire.profile,
+            seed: wire.seed,
+            complete: wire.complete,
+            toolVersion: wire.toolVersion,
+            generator: generator,
+            serviceLevelThresholdSeconds: wire.metrics.serviceLevel.thresholdSeconds,
+            total: wire.histograms.total.metricSet(counts: wire.counts),
+            breakdowns: breakdowns
+        )
+    }
+
+    /// `run.json`: pretty-printed with sorted keys, so equal results give equal bytes.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// A result read from `run.json` bytes.
+    public init(jsonData data: Data) throws {
+        self = try JSONDecoder().decode(RunResult.self, from: data)
+    }
+}

@@ -1,0 +1,74 @@
+import ChatServer
+import ChatStormTesting
+import Foundation
+import LoadEngine
+import LoadMetrics
+import NIOCore
+import NIOPosix
+import Testing
+import Workload
+
+/// A five-minute simulated afternoon at speed 60 (five real seconds): about 100 visitors, 5 agents.
+private func shortProfile() -> Profile {
+    var region = Region(
+        name: "baltics",
+        timeZone: "Europe/Riga",
+        peakPerHour: 1_200,
+        languages: ["lv": 0.5, "en": 0.5],
+        departments: ["sales": 0.6, "support": 0.4]
+    )
+    region.curve = .preset(.flat)
+    var site = Site(
+        name: "riga",
+        timeZone: "Europe/Riga",
+        headcount: 5,
+        shifts: [Shift(start: TimeOfDay(hour: 0), end: TimeOfDay(hour: 24))],
+        languages: ["lv", "en"],
+        departments: ["sales", "support"]
+    )
+    site.maxChats = 3
+    site.replyTime = .uniform(min: 2, max: 6)
+    var profile = Profile(
+        name: "engine-test",
+        calendar: CalendarSettings(start: Date(timeIntervalSince1970: 1_764_252_000), duration: 300, speed: 60),
+        regions: [region],
+        agents: AgentRoster(sites: [site])
+    )
+    profile.visitors.thinkTime = .uniform(min: 2, max: 5)
+    profile.visitors.typingSpeed = .constant(20)
+    profile.visitors.messagesPerChat = .uniform(min: 1, max: 3)
+    profile.visitors.patience = .exponential(mean: 120)
+    profile.seed = 7
+    return profile
+}
+
+@Suite("Live engine against the reference server", .timeLimit(.minutes(1)))
+struct LiveRunTests {
+    @Test("a short run accounts for every arrival and message, and no agent exceeds its capacity")
+    func accounting() async throws {
+        let result = try await withChatServer { port in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let run = try LiveRun(
+                configuration: EngineConfiguration(profile: shortProfile(), port: port, agentToken: "test-token"),
+                group: group
+            )
+            let output = try await run.run()
+            try await group.shutdownGracefully()
+            return output.result
+        }
+        #expect(result.complete)
+        #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
+        let counts = result.counts
+        #expect(counts.visitorsArrived > 50)
+        #expect(counts.chatsCompleted > 10)
+        #expect(counts.messagesLost == 0)
+        #expect(counts.messagesDuplicated == 0)
+        #expect(counts.errors == 0, "\(counts.errorsByKind)")
+        #expect(
+            counts.leftAtForm + counts.chatsCompleted + counts.chatsAbandoned + counts.offlineTickets + counts.botResolved
+                + counts.stillActive == counts.visitorsArrived
+        )
+        #expect(result.metrics.agentConcurrency.max <= 3)
+        #expect(result.metrics.messageLatency.visitorToAgent.count > 0)
+    }
+}

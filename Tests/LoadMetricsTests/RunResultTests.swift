@@ -1,0 +1,138 @@
+import Foundation
+import LoadMetrics
+import Testing
+
+@Suite struct RunResultTests {
+    static let profile = RunResult.Profile(name: "tiny", sha256: String(repeating: "ab", count: 32))
+
+    /// A small run: three visitors in two regions, one agent at one site.
+    static func recordedRun(latencyOffset: Int = 0) -> RunRecorder {
+        var recorder = RunRecorder(serviceLevelThresholdSeconds: 20)
+        let site = recorder.site("pune")
+        let agent = recorder.agentJoined(name: "agent-1", site: "pune", capacity: 2, at: .zero)
+        var anna = recorder.keys(region: "emea", language: "de", department: "sales")
+        let ravi = recorder.keys(region: "apac", language: "hi", department: "support")
+        let form = recorder.keys(region: "apac", language: "te", department: "support")
+        for keys in [anna, ravi, form] { recorder.visitorArrived(keys) }
+        recorder.connected(anna, connectTime: .milliseconds(3))
+        recorder.chatRequested(anna)
+        recorder.chatRequested(ravi)
+        recorder.sample(second: 1, simulatedTime: Date(timeIntervalSince1970: 1_700_000_000), gauges: .init(sessions: 3))
+        anna.site = site
+        recorder.chatAssigned(anna, wait: .seconds(5))
+        recorder.agentConcurrency(agent: agent, at: .seconds(5), active: 1)
+        for index in 0..<10 {
+            recorder.messageSent(anna)
+            recorder.messageDelivered(anna, direction: .visitorToAgent, latency: .milliseconds(40 + index + latencyOffset))
+        }
+        recorder.messageSent(anna)
+        recorder.messageIntegrity(anna, lost: 1)
+        recorder.firstResponse(anna, after: .seconds(9))
+        recorder.outcome(.chatted, anna)
+        recorder.agentConcurrency(agent: agent, at: .seconds(25), active: 0)
+        recorder.outcome(.abandoned, ravi)
+        recorder.outcome(.leftAtForm, form)
+        recorder.error(ravi, kind: "timeout")
+        recorder.sample(second: 2, simulatedTime: Date(timeIntervalSince1970: 1_700_000_060), gauges: .init(sessions: 1))
+        return recorder
+    }
+
+    static func result(_ recorder: RunRecorder, seed: UInt64 = 42) -> RunResult {
+        var recorder = recorder
+        return recorder.finish(mode: .sim, profile: profile, seed: seed, complete: true, toolVersion: "0.1.0", at: .seconds(50))
+    }
+
+    @Test func figuresOfASmallRun() {
+        let result = Self.result(Self.recordedRun())
+        #expect(result.accountingProblems() == [])
+        #expect(result.counts.visitorsArrived == 3 && result.counts.chatsCompleted == 1)
+        let metrics = result.metrics
+        #expect(metrics.abandonmentRate == 0.5)
+        #expect(metrics.serviceLevel.value == 0.5)
+        #expect(metrics.queueDepth.max == 2 && metrics.queueDepth.mean == 1)
+        // One agent, capacity 2, one chat for 20 of 50 s.
+        #expect(abs(metrics.agentConcurrency.mean - 0.4) < 1e-12)
+        #expect(abs(metrics.agentConcurrency.occupancy - 0.2) < 1e-12)
+        #expect(metrics.messageLatency.visitorToAgent.count == 10)
+        #expect(metrics.queueWait.p50 >= 5_000 && metrics.queueWait.p50 <= 5_005)
+        #expect(result.metrics(.site, "pune")?.agentConcurrency.max == 1)
+    }
+
+    @Test func breakdownsSumToTotals() {
+        let result = Self.result(Self.recordedRun())
+        for dimension in [Dimension.region, .language, .department] {
+            let sets = result.breakdowns[dimension]!.sets
+            var sum = Counts()
+            for set in sets { sum.merge(set.counts) }
+            #expect(sum == result.counts, "\(dimension)")
+        }
+        #expect(result.breakdowns[.region]!["apac"]!.counts.visitorsArrived == 2)
+        let pune = result.breakdowns[.site]!["pune"]!
+        #expect(pune.counts.messagesReceived == 10 && pune.counts.chatsAssigned == 1)
+        #expect(pune.queueDepth.max == 0 && result.metrics(.site, "pune")?.queueWait.count == 1)
+    }
+
+    @Test func jsonRoundTripKeepsEverything() throws {
+        let result = Self.result(Self.recordedRun())
+        let data = try result.jsonData()
+        let decoded = try RunResult(jsonData: data)
+        #expect(decoded.counts == result.counts)
+        #expect(decoded.metrics == result.metrics)
+        #expect(decoded.total == result.total)
+        #expect(decoded.generator == result.generator)
+        for dimension in Dimension.allCases {
+            #expect(decoded.breakdowns[dimension]!.byName == result.breakdowns[dimension]!.byName)
+        }
+        #expect(try decoded.jsonData() == data)
+    }
+
+    @Test func mergeEqualsRecordingTogether() throws {
+        var merged = Self.result(Self.recordedRun())
+        merged.merge(Self.result(Self.recordedRun(latencyOffset: 100), seed: 43))
+        #expect(merged.counts.visitorsArrived == 6)
+        #expect(merged.metrics.messageLatency.visitorToAgent.count == 20)
+        #expect(merged.accountingProblems() == [])
+        // Merging decoded results gives the same figures as merging the recorded ones.
+        var fromJSON = try RunResult(jsonData: Self.result(Self.recordedRun()).jsonData())
+        fromJSON.merge(try RunResult(jsonData: Self.result(Self.recordedRun(latencyOffset: 100)).jsonData()))
+        #expect(fromJSON.metrics == merged.metrics)
+        #expect(fromJSON.metrics(.region, "emea") == merged.metrics(.region, "emea"))
+    }
+
+    @Test func accountingProblemsAreFound() {
+        var result = Self.result(Self.recordedRun())
+        result.total.counts.visitorsArrived += 1
+        result.total.counts.messagesReceived += 5
+        result.total.counts.errors += 1
+        let problems = result.accountingProblems()
+        #expect(problems.count == 6)  // three in the totals, one per visitor dimension
+        #expect(problems.contains { $0.hasPrefix("4 visitors arrived but 3 outcomes") })
+        #expect(problems.contains { $0.contains("exceed 11 sent") })
+        #expect(problems.contains { $0.contains("errorsByKind sums to 1") })
+        #expect(problems.contains { $0.hasPrefix("region breakdown has 3 arrivals, the total 4") })
+    }
+
+    @Test func timeSeriesRowsAndCSV() {
+        let recorder = Self.recordedRun()
+        let rows = recorder.timeSeries.rows
+        #expect(rows.count == 2)
+        #expect(rows[0][.arrivals] == 3 && rows[0].queueDepth == 2)
+        #expect(rows[1][.messagesReceived] == 10 && rows[1][.errors] == 1 && rows[1].queueDepth == 0)
+        let lines = recorder.timeSeries.csv().split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].hasPrefix("1,2023-11-14T22:13:20.000Z,3,2,0,"))
+        let columns = lines[0].split(separator: ",").count
+        #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == columns })
+    }
+
+    @Test func agentsCSV() {
+        var recorder = Self.recordedRun()
+        _ = recorder.finish(mode: .live, profile: Self.profile, seed: 1, complete: false, toolVersion: "x", at: .seconds(50))
+        let lines = recorder.agentsCSV().split(separator: "\n")
+        #expect(
+            lines[0]
+                == "agent,site,capacity,observed_seconds,mean_concurrency,max_concurrency,occupancy,busy_share,seconds_at_0,seconds_at_1"
+        )
+        #expect(lines[1] == "agent-1,pune,2,50.000,0.400,1,0.200,0.400,30.000,20.000")
+    }
+}
