@@ -5,6 +5,7 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import NIOWebSocket
+import ServiceLifecycle
 
 /// How each accepted TCP connection is served: HTTP/1.1 for `/health` and `/metrics` through Hummingbird's
 /// responder, or, on `/v1/visitor` and `/v1/agent`, an upgrade to WebSocket served by a ``WebSocketConnection``
@@ -85,7 +86,15 @@ struct ChatChannel: ServerChildChannel, HTTPChannelHandler {
             case .http(let http):
                 await handleHTTP(asyncChannel: http, logger: logger)
             case .webSocket(let channel):
-                try? await channel.closeFuture.get()
+                // On graceful shutdown, tell the client the server is going away (1001) and close.
+                await withGracefulShutdownHandler {
+                    try? await channel.closeFuture.get()
+                } onGracefulShutdown: {
+                    var data = channel.allocator.buffer(capacity: 2)
+                    data.write(webSocketErrorCode: .goingAway)
+                    channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: data))
+                        .whenComplete { _ in channel.close(promise: nil) }
+                }
             }
         } catch {
             logger.debug("connection ended before it was served", metadata: ["error": "\(error)"])

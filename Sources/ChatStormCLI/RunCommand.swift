@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import LoadEngine
 import LoadMetrics
@@ -82,11 +83,18 @@ struct RunCommand: AsyncParsableCommand {
         try await group.shutdownGracefully()
 
         var result = output.result
-        result.profile.sha256 = ""
+        result.profile.sha256 = Self.sha256(ofFile: profile)
+        if let stats = ProcessStats.current {
+            result.generator.cpuSeconds = stats.cpuSeconds
+            result.generator.peakRSSBytes = stats.peakRSSBytes
+        }
         let folder = out ?? Self.defaultFolder(profile: loaded.name)
         try write(output, result: result, to: folder)
         printSummary(result, folder: folder)
-        if targetDied.isSet { throw ExitCode(69) }
+        if targetDied.isSet || output.stopReason == .targetUnreachable {
+            FileHandle.standardError.write(Data("the target stopped accepting connections; the run ended early\n".utf8))
+            throw ExitCode(69)
+        }
         if interrupted.isSet || !result.complete { throw ExitCode(130) }
     }
 
@@ -153,6 +161,15 @@ struct RunCommand: AsyncParsableCommand {
             )
         )
         print("generator  peak sessions \(result.generator.peakSessions), late arrivals \(result.generator.lateArrivals)")
+    }
+
+    /// The hex SHA-256 of the profile file, so a result names exactly what it ran.
+    static func sha256(ofFile path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        return SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     static func defaultFolder(profile: String) -> String {

@@ -88,6 +88,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
                 guard let self else { return }
                 self.connecting = false
                 self.run.recorder.error(BreakdownKeys.none, kind: "connect")
+                self.run.connectFailed()
             }
     }
 

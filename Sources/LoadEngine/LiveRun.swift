@@ -26,6 +26,8 @@ public final class LiveRun: @unchecked Sendable {
     private let done: EventLoopPromise<Void>
     private var ended = false
     private var complete = true
+    private var stopReason = StopReason.finished
+    private var failedConnects = 0
     private var openSessions = 0
     private var peakSessions = 0
     private var second = 0
@@ -51,8 +53,22 @@ public final class LiveRun: @unchecked Sendable {
         self.done = loop.makePromise(of: Void.self)
     }
 
+    /// Why a run ended.
+    public enum StopReason: String, Sendable {
+        /// The profile's duration elapsed.
+        case finished
+        /// ``stop()`` was called (Ctrl-C, SIGTERM, the caller saw the target die).
+        case stopped
+        /// Connections to the target failed again and again: it is down or refuses connections.
+        case targetUnreachable
+    }
+
+    /// Consecutive failed connection attempts after which the target counts as unreachable.
+    static let unreachableAfter = 10
+
     /// What a run produced: the result and the per-second and per-agent tables.
     public struct Output: Sendable {
+        public var stopReason: StopReason
         public var result: RunResult
         /// `timeseries.csv`.
         public var timeSeriesCSV: String
@@ -68,13 +84,18 @@ public final class LiveRun: @unchecked Sendable {
         try await loop.scheduleTask(in: .milliseconds(100)) {}.futureResult.get()
         return try await loop.submit {
             let result = self.result()
-            return Output(result: result, timeSeriesCSV: self.recorder.timeSeries.csv(), agentsCSV: self.recorder.agentsCSV())
+            return Output(
+                stopReason: self.stopReason,
+                result: result,
+                timeSeriesCSV: self.recorder.timeSeries.csv(),
+                agentsCSV: self.recorder.agentsCSV()
+            )
         }.get()
     }
 
     /// Ends the run now (Ctrl-C, the target died); the result is marked incomplete.
     public func stop() {
-        loop.execute { self.end(complete: false) }
+        loop.execute { self.end(.stopped) }
     }
 
     // MARK: Scheduling
@@ -95,7 +116,7 @@ public final class LiveRun: @unchecked Sendable {
             driver.handle(.started, at: 0)
         }
         scheduleNextArrival()
-        schedule(at: profile.calendar.duration) { self.end(complete: true) }
+        schedule(at: profile.calendar.duration) { self.end(.finished) }
         tick()
     }
 
@@ -153,10 +174,11 @@ public final class LiveRun: @unchecked Sendable {
         loop.scheduleTask(deadline: clock.start + .seconds(Int64(second))) { [self] in tick() }
     }
 
-    private func end(complete: Bool) {
+    private func end(_ reason: StopReason) {
         guard !ended else { return }
         ended = true
-        self.complete = complete
+        stopReason = reason
+        complete = reason == .finished
         for visitor in visitors.values { visitor.cutOff() }
         for agent in agents.values { agent.cutOff() }
         done.succeed()
@@ -181,11 +203,18 @@ public final class LiveRun: @unchecked Sendable {
     }
 
     func sessionOpened() {
+        failedConnects = 0
         openSessions += 1
         peakSessions = max(peakSessions, openSessions)
     }
 
     func sessionClosed() { openSessions -= 1 }
+
+    /// A connection attempt failed; many in a row end the run as `targetUnreachable`.
+    func connectFailed() {
+        failedConnects += 1
+        if failedConnects >= Self.unreachableAfter { end(.targetUnreachable) }
+    }
 
     func keys(ofVisitor id: String) -> BreakdownKeys { visitors[id]?.keys ?? BreakdownKeys.none }
 

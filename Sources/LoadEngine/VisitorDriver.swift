@@ -118,6 +118,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
                 guard let self else { return }
                 self.connecting = false
                 self.run.recorder.error(self.keys, kind: "connect")
+                self.run.connectFailed()
                 self.handle(.disconnected, at: self.run.clock.now)
             }
     }

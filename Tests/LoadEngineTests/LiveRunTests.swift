@@ -3,8 +3,10 @@ import ChatStormTesting
 import Foundation
 import LoadEngine
 import LoadMetrics
+import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 import Testing
 import Workload
 
@@ -70,5 +72,50 @@ struct LiveRunTests {
         )
         #expect(result.metrics.agentConcurrency.max <= 3)
         #expect(result.metrics.messageLatency.visitorToAgent.count > 0)
+    }
+}
+
+@Suite("Live engine when the target goes away", .timeLimit(.minutes(1)))
+struct LiveRunFaultTests {
+    @Test("the server stopping mid-run ends the run early, incomplete, with what was measured so far")
+    func serverStops() async throws {
+        var profile = shortProfile()
+        profile.calendar.duration = 3_600  // a minute of real time: the server stops long before
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let server = ChatServer(configuration: ServerConfiguration(agentTokens: ["test-token"])) { port in
+            portContinuation.yield(port)
+            portContinuation.finish()
+        }
+        let services = ServiceGroup(services: [server], gracefulShutdownSignals: [], cancellationSignals: [], logger: Logger(label: "test"))
+        let output = try await withThrowingTaskGroup(of: LiveRun.Output?.self) { group in
+            group.addTask {
+                try await services.run()
+                return nil
+            }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let run = try LiveRun(configuration: EngineConfiguration(profile: profile, port: port, agentToken: "test-token"), group: loops)
+            let (measured, measuredContinuation) = AsyncStream.makeStream(of: Void.self)
+            group.addTask {
+                let output = try await run.run { progress in
+                    if progress.counts.chatsAssigned >= 10 { measuredContinuation.yield() }
+                }
+                measuredContinuation.finish()
+                try await loops.shutdownGracefully()
+                return output
+            }
+            // Stop the server once the run has measured some chats.
+            var measuredIterator = measured.makeAsyncIterator()
+            _ = await measuredIterator.next()
+            await services.triggerGracefulShutdown()
+            var result: LiveRun.Output?
+            for try await value in group { if let value { result = value } }
+            return try #require(result)
+        }
+        #expect(output.stopReason == .targetUnreachable)
+        #expect(!output.result.complete)
+        #expect(output.result.counts.visitorsArrived > 0)
+        #expect(output.result.accountingProblems().isEmpty, "\(output.result.accountingProblems())")
     }
 }
