@@ -38,15 +38,35 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Results folder (default: Results/<yyyyMMdd-HHmmss>-<profile>-live).")
     var out: String?
 
+    @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 2h.")
+    var duration: String?
+
+    func validate() throws {
+        if let duration, Self.seconds(duration) == nil {
+            throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h)")
+        }
+    }
+
+    /// Seconds of `90s`, `5m`, `2h` or a plain number of seconds.
+    static func seconds(_ text: String) -> Double? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+        if let unit = text.last, let factor = units[unit], let value = Double(text.dropLast()), value > 0 { return value * factor }
+        if let value = Double(text), value > 0 { return value }
+        return nil
+    }
+
     func run() async throws {
         FileLimits.raiseOpenFiles()
-        let loaded: Profile
+        setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they happen, also in CI logs
+        let profileFromFile: Profile
         do {
-            loaded = try ProfileLoader.load(contentsOf: profile)
+            profileFromFile = try ProfileLoader.load(contentsOf: profile)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(65)
         }
+        var loaded = profileFromFile
+        if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         let token = agentToken ?? loaded.target?.agentToken ?? "chatstorm-run"
         let (host, port, server) = try startTarget(for: loaded, token: token)
         defer { server?.stop() }
