@@ -57,7 +57,6 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         FileLimits.raiseOpenFiles()
-        setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they happen, also in CI logs
         let profileFromFile: Profile
         do {
             profileFromFile = try ProfileLoader.load(contentsOf: profile)
@@ -93,11 +92,12 @@ struct RunCommand: AsyncParsableCommand {
         let output = try await live.run { progress in
             guard tty || progress.second % 5 == 0 else { return }
             let c = progress.counts
-            print(
+            let line =
                 "t=\(progress.second)s sim=\(Self.time(progress.simulatedTime)) sessions=\(progress.sessions) "
-                    + "arrived=\(c.visitorsArrived) chats=\(c.chatsAssigned) done=\(c.chatsCompleted) "
-                    + "abandoned=\(c.chatsAbandoned) offline=\(c.offlineTickets) msgs=\(c.messagesSent) errors=\(c.errors)"
-            )
+                + "arrived=\(c.visitorsArrived) chats=\(c.chatsAssigned) done=\(c.chatsCompleted) "
+                + "abandoned=\(c.chatsAbandoned) offline=\(c.offlineTickets) msgs=\(c.messagesSent) errors=\(c.errors)\n"
+            // Unbuffered, so the lines appear as they happen in CI logs too.
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
         signals.cancel()
         try await group.shutdownGracefully()
