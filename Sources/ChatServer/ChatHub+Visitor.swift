@@ -111,7 +111,8 @@ extension ChatHub.State {
                         sentAt: message.sentAt
                     )
                 ),
-                to: recipient
+                to: recipient,
+                after: relayDelay
             )
             outbox.send(.ack(Ack(chat: message.chat, id: message.id, seq: message.seq, serverSeq: serverSeq)))
         case .duplicate:

@@ -15,6 +15,8 @@ final class ChatHub: Sendable {
         var rng: SplitMix64
         var visitors: [String: VisitorLink] = [:]
         var agents: [String: Outbox] = [:]
+        /// ``ServerConfiguration/relayDelay``.
+        var relayDelay: Double = 0
     }
 
     /// A visitor's connection, or the frames kept for it while it may still reconnect.
@@ -37,7 +39,13 @@ final class ChatHub: Sendable {
     init(configuration: ServerConfiguration, metrics: ServerMetrics) {
         self.configuration = configuration
         self.metrics = metrics
-        self.state = Mutex(State(center: ContactCenter(configuration: configuration.routing), rng: SplitMix64(seed: configuration.seed)))
+        self.state = Mutex(
+            State(
+                center: ContactCenter(configuration: configuration.routing),
+                rng: SplitMix64(seed: configuration.seed),
+                relayDelay: configuration.relayDelay
+            )
+        )
     }
 
     /// Seconds since the server started: the routing's clock.
@@ -83,6 +91,16 @@ final class ChatHub: Sendable {
 }
 
 extension ChatHub.State {
+    /// Queues a frame for a participant `delay` seconds from now (see ``ServerConfiguration/relayDelay``).
+    mutating func send(_ frame: ServerFrame, to participant: Participant, after delay: Double) {
+        guard delay > 0 else { return send(frame, to: participant) }
+        switch participant {
+        case .agent(let id): agents[id]?.send(frame, after: delay)
+        case .visitor(let id):
+            if let outbox = visitors[id]?.outbox { outbox.send(frame, after: delay) } else { send(frame, to: participant) }
+        }
+    }
+
     /// Queues a frame for a participant (kept for a visitor that may reconnect; dropped for a gone one).
     mutating func send(_ frame: ServerFrame, to participant: Participant) {
         switch participant {

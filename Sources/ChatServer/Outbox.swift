@@ -56,6 +56,11 @@ final class Outbox: Sendable {
         if schedule { channel.eventLoop.execute { self.flush() } }
     }
 
+    /// Queues a frame `delay` seconds from now.
+    func send(_ frame: ServerFrame, after delay: Double) {
+        channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(delay * 1e9))) { self.send(frame) }
+    }
+
     /// Queues a close frame after the frames already queued; the connection closes once it is written.
     func close(_ code: WebSocketErrorCode, reason: String) {
         let schedule = state.withLock { state -> Bool in

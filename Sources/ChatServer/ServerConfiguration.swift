@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable {
     public var resumeGrace: Double
     /// Queues, assignment, bots, overflow, invitations.
     public var routing: RoutingConfiguration
+    /// Holds every relayed chat message this many seconds before sending it (0: none). Simulates a slow server,
+    /// so the harness's latency measurement can be checked against a known delay; other frames are not delayed.
+    public var relayDelay: Double = 0
     /// Seeds the routing's random choices (bot resolutions), so a run can be repeated.
     public var seed: UInt64
 

@@ -53,6 +53,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a disconnected visitor's chat is kept for it to reconnect.")
     var resumeGrace = 15.0
 
+    @Option(help: "Hold every relayed chat message this many seconds (simulates a slow server; for checking latency measurement).")
+    var relayDelay = 0.0
+
     @Option(help: "Seed for the routing's random choices (bot resolutions).")
     var seed: UInt64 = 1
 
@@ -79,7 +82,7 @@ struct Serve: AsyncParsableCommand {
             tokens = ["chatstorm-dev"]
             logger.notice("no --agent-token given: agents log in with the token \"chatstorm-dev\"")
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host,
             port: port,
             threads: threads,
@@ -94,10 +97,12 @@ struct Serve: AsyncParsableCommand {
             ),
             seed: seed
         )
+        configuration.relayDelay = relayDelay
         let serverLogger = logger
+        let host = configuration.host
         let server = ChatServer(configuration: configuration, logger: logger) { port in
             FileHandle.standardOutput.write(Data("\(port)\n".utf8))
-            serverLogger.notice("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
+            serverLogger.notice("listening", metadata: ["host": "\(host)", "port": "\(port)"])
         }
         let group = ServiceGroup(
             services: [server],

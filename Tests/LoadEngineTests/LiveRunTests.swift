@@ -119,3 +119,35 @@ struct LiveRunFaultTests {
         #expect(output.result.accountingProblems().isEmpty, "\(output.result.accountingProblems())")
     }
 }
+
+@Suite("Live engine latency measurement", .timeLimit(.minutes(1)))
+struct LiveRunTimingTests {
+    private func run(relayDelay: Double) async throws -> RunResult {
+        var configuration = ServerConfiguration(agentTokens: ["test-token"])
+        configuration.relayDelay = relayDelay
+        return try await withChatServer(configuration) { port in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let run = try LiveRun(
+                configuration: EngineConfiguration(profile: shortProfile(), port: port, agentToken: "test-token"),
+                group: group
+            )
+            let output = try await run.run()
+            try await group.shutdownGracefully()
+            return output.result
+        }
+    }
+
+    @Test("a server holding every relayed message 50 ms adds 50 ms to the measured latency, within 1 ms")
+    func knownDelay() async throws {
+        // The same seeded run twice: once against the plain server, once against one that holds each relay
+        // 50 ms. What the harness measures must differ by the known delay at the median and the 99th percentile.
+        let plain = try await run(relayDelay: 0).metrics.messageLatency
+        let delayed = try await run(relayDelay: 0.050).metrics.messageLatency
+        for (base, slow) in [(plain.visitorToAgent, delayed.visitorToAgent), (plain.agentToVisitor, delayed.agentToVisitor)] {
+            #expect(slow.count > 50)
+            #expect(slow.min >= 50, "nothing can arrive before the server releases it")
+            #expect(abs(slow.p50 - base.p50 - 50) < 1, "p50 \(base.p50) → \(slow.p50)")
+            #expect(abs(slow.p99 - base.p99 - 50) < 1, "p99 \(base.p99) → \(slow.p99)")
+        }
+    }
+}
