@@ -92,10 +92,13 @@ struct RunCommand: AsyncParsableCommand {
         let output = try await live.run { progress in
             guard tty || progress.second % 5 == 0 else { return }
             let c = progress.counts
+            let regions = progress.regionTimes.map { "\($0.region) \($0.local)" }.joined(separator: ", ")
             let line =
-                "t=\(progress.second)s sim=\(Self.time(progress.simulatedTime)) sessions=\(progress.sessions) "
-                + "arrived=\(c.visitorsArrived) chats=\(c.chatsAssigned) done=\(c.chatsCompleted) "
-                + "abandoned=\(c.chatsAbandoned) offline=\(c.offlineTickets) msgs=\(c.messagesSent) errors=\(c.errors)\n"
+                "t=\(progress.second)s [\(regions)] sessions=\(progress.sessions) agents=\(progress.agentsOnline) "
+                + "waiting=\(progress.waiting) chats=\(c.chatsAssigned) done=\(c.chatsCompleted) "
+                + "abandoned=\(c.chatsAbandoned) offline=\(c.offlineTickets) msg/s=\(progress.messagesPerSecond) "
+                + String(format: "p99=%.1fms", progress.p99Milliseconds)
+                + " errors=\(c.errors) late=\(progress.lateArrivals)\n"
             // Unbuffered, so the lines appear as they happen in CI logs too.
             FileHandle.standardOutput.write(Data(line.utf8))
         }

@@ -107,6 +107,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         connecting = false
         self.session = session
         run.sessionOpened()
+        run.agentOnline(1)
         session.send(
             AgentFrame.hello(
                 AgentHello(
@@ -165,6 +166,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     func sessionClosed(_ session: WebSocketSession, code: Int?) {
         self.session = nil
         run.sessionClosed()
+        run.agentOnline(-1)
         if !finished && !chats.isEmpty { run.recorder.error(BreakdownKeys.none, kind: "agentDisconnected") }
         chats.removeAll()
     }

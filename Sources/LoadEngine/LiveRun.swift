@@ -31,13 +31,25 @@ public final class LiveRun: @unchecked Sendable {
     private var openSessions = 0
     private var peakSessions = 0
     private var second = 0
+    private var messagesAtLastTick = 0
+    private var agentsOnline = 0
     private var progress: (@Sendable (Progress) -> Void)?
 
     /// Figures for a live view, once per second.
     public struct Progress: Sendable {
         public var second: Int
         public var simulatedTime: Date
+        /// Each region's name and local wall-clock time ("Tue 16:05").
+        public var regionTimes: [(region: String, local: String)]
         public var sessions: Int
+        /// Visitors waiting in a queue now, by the engine's own count.
+        public var waiting: Int
+        public var agentsOnline: Int
+        /// Messages sent by both parties in the last second.
+        public var messagesPerSecond: Int
+        /// p99 of visitor → agent latency so far, in milliseconds.
+        public var p99Milliseconds: Double
+        public var lateArrivals: Int
         public var counts: Counts
     }
 
@@ -162,14 +174,30 @@ public final class LiveRun: @unchecked Sendable {
             simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
             gauges: .init(sessions: openSessions)
         )
-        progress?(
-            Progress(
-                second: second,
-                simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
-                sessions: openSessions,
-                counts: recorder.total.counts
+        if let progress {
+            let counts = recorder.total.counts
+            let regionTimes = plan.calendar.regionClocks.enumerated().map { index, clock in
+                let local = clock.localTime(at: now)
+                let hour = local.hour < 10 ? "0\(local.hour)" : "\(local.hour)"
+                let minute = local.minute < 10 ? "0\(local.minute)" : "\(local.minute)"
+                return (plan.calendar.regionNames[index], "\(local.weekday.rawValue) \(hour):\(minute)")
+            }
+            progress(
+                Progress(
+                    second: second,
+                    simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
+                    regionTimes: regionTimes,
+                    sessions: openSessions,
+                    waiting: max(0, recorder.total.waiting),
+                    agentsOnline: agentsOnline,
+                    messagesPerSecond: counts.messagesSent - messagesAtLastTick,
+                    p99Milliseconds: recorder.total.visitorToAgent.summary().p99,
+                    lateArrivals: recorder.generator.lateArrivals,
+                    counts: counts
+                )
             )
-        )
+            messagesAtLastTick = counts.messagesSent
+        }
         second += 1
         loop.scheduleTask(deadline: clock.start + .seconds(Int64(second))) { [self] in tick() }
     }
@@ -209,6 +237,9 @@ public final class LiveRun: @unchecked Sendable {
     }
 
     func sessionClosed() { openSessions -= 1 }
+
+    /// An agent's session opened (+1) or closed (−1).
+    func agentOnline(_ change: Int) { agentsOnline += change }
 
     /// A connection attempt failed; many in a row end the run as `targetUnreachable`.
     func connectFailed() {
