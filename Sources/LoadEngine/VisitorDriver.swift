@@ -16,6 +16,8 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var session: WebSocketSession?
     private var pending: [VisitorFrame] = []
     private var connecting = false
+    /// The machine dropped the connection on purpose; its close is not news to the machine.
+    private var droppedOnPurpose = false
     private var connectStarted = NIODeadline.now()
     private var chat: ChatID?
     private var lastChat: ChatID?
@@ -79,6 +81,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .survey(let score):
             if let lastChat { send(.survey(Survey(chat: lastChat, score: score))) }
         case .disconnect:
+            droppedOnPurpose = true
             session?.close()
         case .wake(let at, let timer):
             run.schedule(at: at) { [weak self] in self?.handle(.timer(timer), at: at) }
@@ -188,6 +191,10 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         guard !finished else {
             // Sessions hold their delegate weakly: the run keeps a finished visitor until its connection is closed.
             run.visitorFinished(self)
+            return
+        }
+        if droppedOnPurpose {
+            droppedOnPurpose = false
             return
         }
         handle(.disconnected, at: run.clock.now)

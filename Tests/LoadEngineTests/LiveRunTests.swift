@@ -75,6 +75,30 @@ struct LiveRunTests {
     }
 }
 
+@Suite("Live engine with dropping visitors", .timeLimit(.minutes(1)))
+struct LiveRunReconnectTests {
+    @Test("visitors that drop and reconnect mid-chat resume their chats without losing messages")
+    func dropAndReconnect() async throws {
+        var profile = shortProfile()
+        profile.visitors.reconnect.probability = 1
+        profile.visitors.reconnect.after = .uniform(min: 1, max: 3)
+        profile.visitors.messagesPerChat = .constant(3)
+        let dropping = profile
+        let result = try await withChatServer { port in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let run = try LiveRun(configuration: EngineConfiguration(profile: dropping, port: port, agentToken: "test-token"), group: group)
+            let output = try await run.run()
+            try await group.shutdownGracefully()
+            return output.result
+        }
+        #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
+        #expect(result.counts.chatsCompleted > 10)
+        #expect(result.counts.messagesLost == 0)
+        #expect(result.counts.messagesDuplicated == 0)
+        #expect(result.counts.errors == 0, "\(result.counts.errorsByKind)")
+    }
+}
+
 @Suite("Live engine when the target goes away", .timeLimit(.minutes(1)))
 struct LiveRunFaultTests {
     @Test("the server stopping mid-run ends the run early, incomplete, with what was measured so far")
