@@ -72,7 +72,14 @@ struct RunCommand: AsyncParsableCommand {
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let live = try LiveRun(
-            configuration: EngineConfiguration(profile: loaded, seed: seed, host: host, port: port, agentToken: token),
+            configuration: EngineConfiguration(
+                profile: loaded,
+                seed: seed,
+                host: host,
+                port: port,
+                agentToken: token,
+                healthURL: server == nil ? nil : "http://\(host):\(port)/health"
+            ),
             group: group
         )
         let interrupted = Flag()

@@ -13,6 +13,9 @@ public struct EngineConfiguration: Sendable {
     public var lateArrivalThreshold: Double
     /// `T` of `service_level(T)`, in seconds.
     public var serviceLevelSeconds: Double
+    /// A `/health` URL answering `{"queueDepth": N, …}` (the reference server's), polled once a second so the
+    /// time series shows the server's own queue depth beside the engine's; nil for servers without one.
+    public var healthURL: String?
 
     public init(
         profile: Profile,
@@ -21,7 +24,8 @@ public struct EngineConfiguration: Sendable {
         port: Int,
         agentToken: String,
         lateArrivalThreshold: Double = 0.1,
-        serviceLevelSeconds: Double = 30
+        serviceLevelSeconds: Double = 30,
+        healthURL: String? = nil
     ) {
         self.profile = profile
         self.seed = seed ?? profile.seed
@@ -30,5 +34,6 @@ public struct EngineConfiguration: Sendable {
         self.agentToken = agentToken
         self.lateArrivalThreshold = lateArrivalThreshold
         self.serviceLevelSeconds = serviceLevelSeconds
+        self.healthURL = healthURL
     }
 }

@@ -5,6 +5,10 @@ public import LoadMetrics
 public import NIOCore
 import Workload
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// A live run: plays a profile's visitors and agents against a chat server over WebSocket in scaled real time
 /// and records what it measures.
 ///
@@ -33,6 +37,8 @@ public final class LiveRun: @unchecked Sendable {
     private var second = 0
     private var messagesAtLastTick = 0
     private var agentsOnline = 0
+    /// The server's own queue depth, from its `/health`, when it reports one.
+    private var serverQueueDepth: Int?
     private var progress: (@Sendable (Progress) -> Void)?
 
     /// Figures for a live view, once per second.
@@ -91,7 +97,13 @@ public final class LiveRun: @unchecked Sendable {
     /// Runs to the end of the profile's duration (or until ``stop()``) and returns what it measured.
     public func run(progress: (@Sendable (Progress) -> Void)? = nil) async throws -> Output {
         try await loop.submit { self.begin(progress: progress) }.get()
-        try await done.futureResult.get()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let url = configuration.healthURL.flatMap(URL.init(string:)) {
+                group.addTask { await self.pollServerQueueDepth(url) }
+            }
+            try await done.futureResult.get()
+            group.cancelAll()
+        }
         // Let the close frames go out before the result is taken.
         try await loop.scheduleTask(in: .milliseconds(100)) {}.futureResult.get()
         return try await loop.submit {
@@ -172,7 +184,7 @@ public final class LiveRun: @unchecked Sendable {
         recorder.sample(
             second: second,
             simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
-            gauges: .init(sessions: openSessions)
+            gauges: .init(sessions: openSessions, agentsOnline: agentsOnline, serverQueueDepth: serverQueueDepth)
         )
         if let progress {
             let counts = recorder.total.counts
@@ -222,6 +234,19 @@ public final class LiveRun: @unchecked Sendable {
             toolVersion: "0.1.0",
             at: .seconds(clock.now)
         )
+    }
+
+    /// Reads the server's queue depth once a second until cancelled (off the event loop).
+    private func pollServerQueueDepth(_ url: URL) async {
+        while !Task.isCancelled {
+            if let (data, _) = try? await URLSession.shared.data(from: url),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let depth = object["queueDepth"] as? Int
+            {
+                loop.execute { self.serverQueueDepth = depth }
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
     }
 
     // MARK: Shared by the drivers

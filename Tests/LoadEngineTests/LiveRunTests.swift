@@ -48,16 +48,28 @@ private func shortProfile() -> Profile {
 struct LiveRunTests {
     @Test("a short run accounts for every arrival and message, and no agent exceeds its capacity")
     func accounting() async throws {
-        let result = try await withChatServer { port in
+        let output = try await withChatServer { port in
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let run = try LiveRun(
-                configuration: EngineConfiguration(profile: shortProfile(), port: port, agentToken: "test-token"),
+                configuration: EngineConfiguration(
+                    profile: shortProfile(),
+                    port: port,
+                    agentToken: "test-token",
+                    healthURL: "http://127.0.0.1:\(port)/health"
+                ),
                 group: group
             )
             let output = try await run.run()
             try await group.shutdownGracefully()
-            return output.result
+            return output
         }
+        let result = output.result
+        // The server's own queue depth, polled from /health, fills its column of the time series.
+        let rows = output.timeSeriesCSV.split(separator: "\n").dropFirst()
+        let column = try #require(
+            output.timeSeriesCSV.split(separator: "\n").first?.split(separator: ",").firstIndex(of: "server_queue_depth")
+        )
+        #expect(rows.contains { row in Int(row.split(separator: ",", omittingEmptySubsequences: false)[column]) != nil })
         #expect(result.complete)
         #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
         let counts = result.counts
