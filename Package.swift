@@ -158,6 +158,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ChatStormCLITests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "LoadEngineTests",
             dependencies: [
                 "ChatServer",

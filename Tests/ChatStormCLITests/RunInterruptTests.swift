@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The `chatstorm` binary that `swift build --build-tests` put next to the test bundle, if any.
+private var chatstormBinary: URL? {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for folder in [bundle, bundle.deletingLastPathComponent()] {
+        let candidate = folder.appendingPathComponent("chatstorm")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let debug = repository.appendingPathComponent(".build/debug/chatstorm")
+    return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
+}
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+@Suite("chatstorm run, interrupted", .timeLimit(.minutes(1)), .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built"))
+struct RunInterruptTests {
+    @Test("SIGINT ends the run with exit code 130 and writes what it measured, marked incomplete")
+    func interrupt() async throws {
+        let binary = try #require(chatstormBinary)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("chatstorm-interrupt-\(getpid())")
+        try? FileManager.default.removeItem(at: out)
+        let process = Process()
+        process.executableURL = binary
+        process.currentDirectoryURL = repository
+        process.arguments = ["run", "Profiles/quickstart.yaml", "--out", out.path]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first progress lines: the run is measuring.
+        var seen = ""
+        while seen.components(separatedBy: "\n").count < 3 {
+            let chunk = stdout.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(seen.contains("t="), "progress lines appear: \(seen)")
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let data = try Data(contentsOf: out.appendingPathComponent("run.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["complete"] as? Bool == false)
+        let counts = try #require(json["counts"] as? [String: Any])
+        #expect((counts["visitorsArrived"] as? Int ?? 0) > 0)
+        try? FileManager.default.removeItem(at: out)
+    }
+}
