@@ -57,14 +57,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         FileLimits.raiseOpenFiles()
-        let profileFromFile: Profile
-        do {
-            profileFromFile = try ProfileLoader.load(contentsOf: profile)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(65)
-        }
-        var loaded = profileFromFile
+        var loaded = try loadProfile(profile)
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         let token = agentToken ?? loaded.target?.agentToken ?? "chatstorm-run"
         let (host, port, server) = try startTarget(for: loaded, token: token)
@@ -123,9 +116,9 @@ struct RunCommand: AsyncParsableCommand {
         printSummary(result, folder: folder)
         if targetDied.isSet || output.stopReason == .targetUnreachable {
             FileHandle.standardError.write(Data("the target stopped accepting connections; the run ended early\n".utf8))
-            throw ExitCode(69)
+            throw ExitCode.targetUnavailable
         }
-        if interrupted.isSet || !result.complete { throw ExitCode(130) }
+        if interrupted.isSet || !result.complete { throw ExitCode.interrupted }
     }
 
     private func startTarget(for profile: Profile, token: String) throws -> (String, Int, ChildServer?) {
@@ -161,7 +154,7 @@ struct RunCommand: AsyncParsableCommand {
             }
         } catch {
             FileHandle.standardError.write(Data("cannot write results to \(folder): \(error)\n".utf8))
-            throw ExitCode(73)
+            throw ExitCode.cannotWrite
         }
     }
 

@@ -28,19 +28,13 @@ struct Schedule: ParsableCommand {
     var agentsCsv: String?
 
     func run() throws {
-        let loaded: Profile
-        do {
-            loaded = try ProfileLoader.load(contentsOf: profile)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        }
+        let loaded = try loadProfile(profile)
         let calendar: RunCalendar
         do {
             calendar = try RunCalendar(profile: loaded)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
+            throw ExitCode.invalidInput
         }
         let plan = ArrivalPlan(calendar: calendar, regions: loaded.regions, seed: seed ?? loaded.seed)
         let agents = AgentSchedule(calendar: calendar, roster: loaded.agents)
@@ -165,7 +159,7 @@ private struct CSVFile {
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
-            throw ExitCode(73)
+            throw ExitCode.cannotWrite
         }
         self.path = path
         self.handle = handle
@@ -196,7 +190,7 @@ private struct CSVFile {
             try handle.close()
         } catch {
             FileHandle.standardError.write(Data("cannot write \(path): \(error)\n".utf8))
-            throw ExitCode(73)
+            throw ExitCode.cannotWrite
         }
     }
 }

@@ -13,9 +13,6 @@ struct Validate: ParsableCommand {
             """
     )
 
-    /// Exit code when a profile is invalid (sysexits' EX_DATAERR).
-    static let invalidProfileExitCode: Int32 = 65
-
     @Argument(help: "Profile files (YAML), at least one.")
     var profiles: [String]
 
@@ -32,7 +29,7 @@ struct Validate: ParsableCommand {
             }
         }
         if anyInvalid {
-            throw ExitCode(Self.invalidProfileExitCode)
+            throw ExitCode.invalidInput
         }
     }
 
