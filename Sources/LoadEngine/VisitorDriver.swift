@@ -25,6 +25,8 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var assignedOnce = false
     private var answered = false
     private var inbound = SequenceCheck()
+    /// notYourChat refusals while the visitor believed its chat open, not yet explained by an `ended`.
+    private var refusedInOpenChat = 0
     private(set) var finished = false
 
     init(run: LiveRun, arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator) {
@@ -92,6 +94,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
 
     private func finish(_ outcome: VisitorOutcome) {
         finished = true
+        recordUnexplainedRefusals()
         let recorded: RunRecorder.Outcome
         switch outcome {
         case .leftAtForm: recorded = .leftAtForm
@@ -108,8 +111,14 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     func cutOff() {
         guard !finished else { return }
         finished = true
+        recordUnexplainedRefusals()
         run.recorder.outcome(.stillActive, keys, wasWaiting: isWaiting)
         session?.close()
+    }
+
+    private func recordUnexplainedRefusals() {
+        for _ in 0..<refusedInOpenChat { run.recorder.error(keys, kind: ErrorCode.notYourChat.rawValue) }
+        refusedInOpenChat = 0
     }
 
     private func connect() {
@@ -169,12 +178,23 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             }
             handle(.messageReceived, at: now)
         case .ended(let ended, let reason):
+            refusedInOpenChat = 0
             lastChat = ended
             chat = nil
             handle(.ended(ChatEndReason(reason)), at: now)
         case .invite(let invitation, _):
             handle(.invited(invitation: invitation), at: now)
         case .error(let error):
+            // A frame that crossed the server's `ended` on the wire (the agent ended an idle chat while the visitor
+            // was typing, or while it was reconnecting) is refused as notYourChat: a race of any live chat, not a
+            // failure. Such a refusal counts as an error only if the chat's `ended` never follows.
+            if error.code == .notYourChat {
+                if chat != nil {
+                    refusedInOpenChat += 1
+                    break
+                }
+                if lastChat != nil { break }
+            }
             run.recorder.error(keys, kind: error.code.rawValue)
         case .welcome, .ack, .typing:
             break
