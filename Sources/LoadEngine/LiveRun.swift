@@ -117,6 +117,23 @@ public final class LiveRun: @unchecked Sendable {
         }.get()
     }
 
+    /// What the run has measured so far (for thresholds evaluated during the run); the run goes on.
+    public func snapshot() async throws -> RunResult {
+        try await loop.submit {
+            // `finish` folds the agents' open intervals into the totals: work on a copy, the run goes on.
+            var recorder = self.recorder
+            recorder.generator.peakSessions = self.peakSessions
+            return recorder.finish(
+                mode: .live,
+                profile: .init(name: self.configuration.profile.name, sha256: ""),
+                seed: self.configuration.seed,
+                complete: false,
+                toolVersion: "0.1.0",
+                at: .seconds(self.clock.now)
+            )
+        }.get()
+    }
+
     /// Ends the run now (Ctrl-C, the target died); the result is marked incomplete.
     public func stop() {
         loop.execute { self.end(.stopped) }
