@@ -8,7 +8,7 @@ import NIOCore
 #endif
 
 /// Why a connection attempt failed, as counted in `errorsByKind` (`connect.refused`, `connect.timeout`, …;
-/// anything else as `connect.failed`, with the error printed once per run by the engine).
+/// anything else as `connect.failed`).
 ///
 /// Only a refusal (nobody listens) or a name that does not resolve says the target is gone; a timeout or a
 /// reset under load says it is overloaded, which is a finding of the run rather than a reason to end it.
@@ -18,6 +18,8 @@ enum ConnectFailure: String {
     case timeout = "connect.timeout"
     case reset = "connect.reset"
     case noLocalPorts = "connect.noLocalPorts"
+    /// The generator has as many sockets open as its open-file limit allows.
+    case tooManyOpenFiles = "connect.tooManyOpenFiles"
     case closed = "connect.closedBeforeHandshake"
     case handshake = "connect.handshakeRefused"
     case other = "connect.failed"
@@ -30,6 +32,7 @@ enum ConnectFailure: String {
             case ETIMEDOUT: self = .timeout
             case ECONNRESET, EPIPE: self = .reset
             case EADDRNOTAVAIL: self = .noLocalPorts
+            case EMFILE, ENFILE: self = .tooManyOpenFiles
             default: self = .other
             }
         case ChannelError.connectTimeout:

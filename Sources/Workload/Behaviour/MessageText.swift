@@ -26,7 +26,10 @@ public enum MessageText {
     ) -> String {
         guard length > 0 else { return "" }
         let bank = PhraseBank.lookup(language) ?? PhraseBank.english
-        var scalars = String.UnicodeScalarView()
+        // Whole phrases are appended as strings (a copy of their UTF-8); only the phrase cut at the length is
+        // walked scalar by scalar. The engine builds one text per message, so this is on its hot path.
+        var text = ""
+        text.reserveCapacity(length * 3)
         var count = 0
         var kind = lead
         while count < length {
@@ -34,29 +37,30 @@ public enum MessageText {
                 // A separator as the very last scalar would end the message in white space: end it with
                 // the language's full stop instead.
                 if count + bank.separator.count >= length {
-                    scalars.append(bank.terminator)
+                    text.unicodeScalars.append(bank.terminator)
                     count += 1
                     continue
                 }
-                for scalar in bank.separator {
-                    scalars.append(scalar)
-                    count += 1
-                }
+                text.unicodeScalars.append(contentsOf: bank.separator)
+                count += bank.separator.count
             }
             let phrases = bank.phrases(kind)
             let phrase = phrases[Int.random(in: 0..<phrases.count, using: &rng)]
-            for scalar in phrase.unicodeScalars {
-                guard count < length else { break }
-                scalars.append(scalar)
-                count += 1
+            let phraseLength = phrase.unicodeScalars.count
+            if count + phraseLength <= length {
+                text.append(phrase)
+                count += phraseLength
+            } else {
+                text.unicodeScalars.append(contentsOf: phrase.unicodeScalars.prefix(length - count))
+                count = length
             }
             kind = body
         }
         // A phrase cut at one of its spaces would end the message in white space: end it with a full stop.
-        if let last = scalars.last, last.properties.isWhitespace {
-            scalars.removeLast()
-            scalars.append(bank.terminator)
+        if let last = text.unicodeScalars.last, last.properties.isWhitespace {
+            text.unicodeScalars.removeLast()
+            text.unicodeScalars.append(bank.terminator)
         }
-        return String(scalars)
+        return text
     }
 }
