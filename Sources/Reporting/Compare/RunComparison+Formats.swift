@@ -27,7 +27,7 @@ extension RunComparison {
 
     private static func change(_ row: Row) -> String {
         guard let change = row.change else { return "" }
-        let absolute = (change >= 0 ? "+" : "") + Number.decimal(change)
+        let absolute = (change >= 0 ? "+" : "") + Number.decimal(change) + (row.unit == .milliseconds ? " ms" : "")
         return row.relativeChange.map { "\(absolute) (\(Number.percent($0)))" } ?? absolute
     }
 
