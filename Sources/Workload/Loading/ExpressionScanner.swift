@@ -122,7 +122,7 @@ struct ExpressionScanner {
                 throw ThresholdSyntaxError("\"\(text)\": unknown unit \"\(unit)\"; latencies take us, ms, s, m or h (none: ms)")
             }
             return value * factor
-        case (.rate, _):
+        case (.rate, _), (.concurrency, .occupancy):
             if unit == "%" { return value / 100 }
             guard unit.isEmpty else {
                 throw ThresholdSyntaxError("\"\(text)\": \"\(unit)\" is not a unit of a rate; write a share (0.05) or a percentage (5%)")
