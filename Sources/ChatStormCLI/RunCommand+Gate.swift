@@ -55,14 +55,15 @@ extension RunCommand {
     }
 
     /// Prints the threshold table, writes `--junit` and `--summary-md`, records the run in the history.
-    func report(_ document: RunDocument, folder: String) throws {
+    /// - Parameter seconds: The run's real length, for the JUnit suite's `time`.
+    func report(_ document: RunDocument, folder: String, seconds: Double) throws {
         if let thresholds = document.thresholds, !thresholds.isEmpty {
             print("")
             print(ThresholdTable.text(thresholds), terminator: "")
         }
         do {
             if let junit {
-                let xml = JUnitReport.xml(document.thresholds ?? [], profile: document.result.profile.name)
+                let xml = JUnitReport.xml(document.thresholds ?? [], profile: document.result.profile.name, seconds: seconds)
                 try Data(xml.utf8).write(to: URL(fileURLWithPath: junit))
             }
             if let summaryMarkdown {

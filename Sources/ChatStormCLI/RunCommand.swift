@@ -125,6 +125,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let aborted = Flag()
         let abortWatch = Self.watchAbortThresholds(thresholds, live: live, aborted: aborted)
+        let started = ContinuousClock.now
         let tty = isatty(STDOUT_FILENO) == 1
         let output = try await live.run { progress in
             guard tty || progress.second % 5 == 0 else { return }
@@ -139,6 +140,7 @@ struct RunCommand: AsyncParsableCommand {
             // Unbuffered, so the lines appear as they happen in CI logs too.
             FileHandle.standardOutput.write(Data(line.utf8))
         }
+        let elapsed = ContinuousClock.now - started
         signals.cancel()
         abortWatch?.cancel()
         await abortWatch?.value
@@ -163,7 +165,7 @@ struct RunCommand: AsyncParsableCommand {
         )
         try write(output, document: document, to: folder)
         printSummary(result, folder: folder)
-        try report(document, folder: folder)
+        try report(document, folder: folder, seconds: Double(elapsed.components.seconds))
         switch document.stopReason {
         case .targetUnreachable?:
             FileHandle.standardError.write(Data("the target stopped accepting connections; the run ended early\n".utf8))
