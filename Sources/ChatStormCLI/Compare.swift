@@ -97,9 +97,12 @@ struct Compare: ParsableCommand {
         return found.folder
     }
 
-    /// The folder of a run given as a folder or as its run.json.
+    /// The folder of a run given as a folder (with or without a trailing slash) or as its run.json, as the
+    /// history stores it.
     static func folder(_ path: String) -> String {
-        path.hasSuffix("run.json") ? URL(fileURLWithPath: path).deletingLastPathComponent().relativePath : path
+        var folder = path.hasSuffix("run.json") ? String(path.dropLast("run.json".count)) : path
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return folder.isEmpty ? "." : folder
     }
 
     static func load(_ path: String) throws -> RunDocument {
