@@ -57,10 +57,9 @@ let package = Package(
             name: "ChatClient",
             dependencies: [
                 "ChatProtocol",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -164,6 +163,11 @@ let package = Package(
         .testTarget(
             name: "WorkloadTests",
             dependencies: ["Workload"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChatClientTests",
+            dependencies: ["ChatClient", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,9 +1,18 @@
 public import NIOCore
-import NIOHTTP1
 import NIOPosix
-import NIOWebSocket
+import Synchronization
 
 /// Opens protocol v1 WebSocket sessions to one server.
+///
+/// The server's address is resolved once, when the connector is made: a load generator opening thousands of
+/// connections a second must not ask the resolver (and run Happy Eyeballs) for each of them.
+///
+/// Connections are spread over several source addresses. One source address has one range of ephemeral ports
+/// (28,232 by default on Linux) for all its connections to the server, and Linux's `connect()` takes the even
+/// half of it first: beyond ~14,000 open connections every further `connect()` searches the range in the
+/// kernel, which measured as a stall of the whole generator at 14,117 sessions. On loopback, every 127.x.y.z
+/// address is local, so a loopback target gets eight source addresses by default (Tsung and Gatling offer the
+/// same as a list of client IPs).
 public struct SessionConnector: Sendable {
     /// The WebSocket endpoints of protocol v1.
     public enum Endpoint: String, Sendable {
@@ -11,73 +20,102 @@ public struct SessionConnector: Sendable {
         case agent = "/v1/agent"
     }
 
-    public struct UpgradeRefused: Error, CustomStringConvertible {
-        public var description: String { "the server did not upgrade the connection to WebSocket" }
+    /// The target's host name did not resolve to an address.
+    public struct UnresolvedHost: Error, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+        public var description: String { "cannot resolve \(host) (port \(port))" }
     }
 
     public let host: String
     public let port: Int
     public let group: any EventLoopGroup
     public let maxFrameSize: Int
+    private let address: SocketAddress?
+    /// Where connections come from, in turn (empty: the kernel's choice).
+    private let sources: [SocketAddress]
+    private let turn = SourceTurn()
+    private let visitorHandshake: WebSocketHandshake
+    private let agentHandshake: WebSocketHandshake
 
-    public init(host: String, port: Int, group: any EventLoopGroup, maxFrameSize: Int = 1 << 16) {
+    /// - Parameter sourceAddresses: IP addresses to connect from, in turn; nil: eight loopback addresses when
+    ///   the target is an IPv4 loopback address on Linux, else the kernel's choice.
+    public init(
+        host: String,
+        port: Int,
+        group: any EventLoopGroup,
+        maxFrameSize: Int = 1 << 16,
+        sourceAddresses: [String]? = nil
+    ) {
         self.host = host
         self.port = port
         self.group = group
         self.maxFrameSize = maxFrameSize
+        // A name that does not resolve is reported by each connect (as any unreachable target is).
+        let address = try? SocketAddress.makeAddressResolvingHost(host, port: port)
+        self.address = address
+        let sourceNames = sourceAddresses ?? Self.defaultSources(for: address)
+        self.sources = sourceNames.compactMap { try? SocketAddress(ipAddress: $0, port: 0) }
+        self.visitorHandshake = WebSocketHandshake(path: Endpoint.visitor.rawValue, host: host, port: port)
+        self.agentHandshake = WebSocketHandshake(path: Endpoint.agent.rawValue, host: host, port: port)
     }
 
-    /// Connects and upgrades; `makeSession` runs on the connection's event loop once the upgrade succeeded, and the
-    /// session it returns is installed to handle the connection.
+    /// Connects and performs the WebSocket handshake. `makeSession` runs on the connection's event loop before
+    /// the connection is made; the future succeeds once the handshake completed (after the session's
+    /// `sessionOpened`), and fails when the connection or the handshake failed.
     public func connect(
         _ endpoint: Endpoint,
         makeSession: @escaping @Sendable (any EventLoop) -> WebSocketSession
     ) -> EventLoopFuture<any Channel> {
-        let host = self.host
-        let port = self.port
+        let loop = group.next()
+        guard let address else {
+            return loop.makeFailedFuture(UnresolvedHost(host: host, port: port))
+        }
+        let handshake = endpoint == .visitor ? visitorHandshake : agentHandshake
+        let opened = loop.makePromise(of: Void.self)
         let maxFrameSize = self.maxFrameSize
-        let upgrade = group.any().makePromise(of: Bool.self)
-        let connected = ClientBootstrap(group: group)
+        var bootstrap = ClientBootstrap(group: loop)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                let upgrader = NIOTypedWebSocketClientUpgrader<Bool>(
-                    maxFrameSize: maxFrameSize,
-                    upgradePipelineHandler: { channel, _ in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(makeSession(channel.eventLoop))
-                            return true
-                        }
-                    }
-                )
-                var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.rawValue)
-                head.headers.add(name: "Host", value: "\(host):\(port)")
-                head.headers.add(name: "Content-Length", value: "0")
-                let configuration = NIOTypedHTTPClientUpgradeConfiguration<Bool>(
-                    upgradeRequestHead: head,
-                    upgraders: [upgrader],
-                    notUpgradingCompletionHandler: { channel in channel.eventLoop.makeSucceededFuture(false) }
-                )
-                do {
-                    try channel.pipeline.syncOperations
-                        .configureUpgradableHTTPClientPipeline(configuration: .init(upgradeConfiguration: configuration))
-                        .cascade(to: upgrade)
-                    return channel.eventLoop.makeSucceededVoidFuture()
-                } catch {
-                    upgrade.fail(error)
-                    return channel.eventLoop.makeFailedFuture(error)
-                }
-            }
-            .connect(host: host, port: port)
-        connected.whenFailure { upgrade.fail($0) }
-        return connected.flatMap { channel in
-            upgrade.futureResult.flatMapThrowing { ok -> any Channel in
-                guard ok else {
-                    channel.close(promise: nil)
-                    throw UpgradeRefused()
-                }
-                return channel
-            }
+        if !sources.isEmpty {
+            #if os(Linux)
+                bootstrap = bootstrap.channelOption(Self.bindAddressNoPort, value: 1)
+            #endif
+            bootstrap = bootstrap.bind(to: sources[turn.next() % sources.count])
         }
+        let connected =
+            bootstrap
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let session = makeSession(channel.eventLoop)
+                    session.handshake = handshake
+                    session.openPromise = opened
+                    session.maxFrameSize = maxFrameSize
+                    try channel.pipeline.syncOperations.addHandler(session)
+                }
+            }
+            .connect(to: address)
+        connected.whenFailure { opened.fail($0) }
+        return connected.flatMap { channel in opened.futureResult.map { channel } }
     }
+
+    /// Linux's `IP_BIND_ADDRESS_NO_PORT`: a socket bound to a source address gets its port at `connect()`, from
+    /// the ports free for that destination, instead of at `bind()` from the ports free for every destination.
+    private static let bindAddressNoPort = ChannelOptions.Types.SocketOption(level: .ip, name: .init(rawValue: 24))
+
+    private static func defaultSources(for target: SocketAddress?) -> [String] {
+        #if os(Linux)
+            guard case .v4 = target, target?.ipAddress?.hasPrefix("127.") == true else { return [] }
+            return (1...8).map { "127.0.0.\($0)" }
+        #else
+            return []
+        #endif
+    }
+}
+
+/// Hands out source addresses in turn, from any event loop.
+private final class SourceTurn: Sendable {
+    private let counter = Atomic<Int>(0)
+
+    func next() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max }
 }

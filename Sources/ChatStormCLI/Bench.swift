@@ -93,7 +93,12 @@ struct ServerBench: AsyncParsableCommand {
         let serverPerSession = Double(r.serverRSSIdleBytes - r.serverRSSBaseBytes) / Double(max(1, r.sessions - r.failed))
         let clientPerSession = Double(r.clientRSSIdleBytes - r.clientRSSBaseBytes) / Double(max(1, r.sessions - r.failed))
         print("sessions           \(r.sessions - r.failed) connected of \(r.sessions) (\(r.failed) failed)")
-        print("connect            \(fmt(r.connectSeconds)) s, \(fmt(Double(r.sessions - r.failed) / r.connectSeconds, 0)) sessions/s")
+        let connected = Double(max(1, r.sessions - r.failed))
+        print("connect            \(fmt(r.connectSeconds)) s, \(fmt(connected / r.connectSeconds, 0)) sessions/s")
+        print(
+            "connect CPU        client \(fmt(r.clientConnectCPUSeconds / connected * 1e6)) µs, "
+                + "server \(fmt(r.serverConnectCPUSeconds / connected * 1e6)) µs per session"
+        )
         print("relayed            \(r.relayed) messages in \(fmt(r.relaySeconds)) s (\(fmt(Double(r.relayed) / r.relaySeconds, 0)) msg/s)")
         print(
             "server CPU         \(fmt(r.serverCPUSeconds)) s = \(fmt(r.serverCPUSeconds / Double(max(1, r.relayed)) * 1e6)) µs per relayed message"

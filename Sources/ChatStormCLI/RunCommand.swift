@@ -49,6 +49,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 2h.")
     var duration: String?
 
+    @Option(help: "Simulated seconds per real second instead of the profile's, e.g. 10 plays an hour in 6 minutes.")
+    var speed: Double?
+
     @Option(
         name: .customLong("threshold"),
         help: ArgumentHelp(
@@ -75,6 +78,9 @@ struct RunCommand: AsyncParsableCommand {
     var noHistory = false
 
     func validate() throws {
+        if let speed, !(speed > 0 && speed.isFinite) {
+            throw ValidationError("--speed: \(speed) is not a positive number")
+        }
         if let duration, Self.seconds(duration) == nil {
             throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h)")
         }
@@ -93,6 +99,7 @@ struct RunCommand: AsyncParsableCommand {
         FileLimits.raiseOpenFiles()
         var loaded = try loadProfile(profile)
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
+        if let speed { loaded.calendar.speed = speed }
         let thresholds = try thresholds(of: loaded)
         let token = agentToken ?? loaded.target?.agentToken ?? "chatstorm-run"
         let (host, port, server) = try startTarget(for: loaded, token: token)
@@ -127,6 +134,7 @@ struct RunCommand: AsyncParsableCommand {
         let abortWatch = Self.watchAbortThresholds(thresholds, live: live, aborted: aborted)
         let started = ContinuousClock.now
         let tty = isatty(STDOUT_FILENO) == 1
+        let baseRSS = ProcessStats.current?.rssBytes ?? 0
         let output = try await live.run { progress in
             guard tty || progress.second % 5 == 0 else { return }
             let c = progress.counts
@@ -151,6 +159,7 @@ struct RunCommand: AsyncParsableCommand {
         if let stats = ProcessStats.current {
             result.generator.cpuSeconds = stats.cpuSeconds
             result.generator.peakRSSBytes = stats.peakRSSBytes
+            result.generator.baseRSSBytes = baseRSS
         }
         let folder = out ?? Self.defaultFolder(profile: loaded.name)
         let document = RunDocument(

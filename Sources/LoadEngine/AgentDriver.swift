@@ -9,6 +9,8 @@ import Workload
 final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to the run's event loop
     unowned let run: LiveRun
     let agent: AgentSchedule.Agent
+    /// The agent's index in the run's roster, for its timers.
+    let index: Int32
     private var machine: AgentMachine
     private var rng: SeededGenerator
     private var session: WebSocketSession?
@@ -21,9 +23,10 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     private var record: Int?
     private var finished = false
 
-    init(run: LiveRun, agent: AgentSchedule.Agent, site: Site, rng: SeededGenerator) {
+    init(run: LiveRun, agent: AgentSchedule.Agent, index: Int32, site: Site, rng: SeededGenerator) {
         self.run = run
         self.agent = agent
+        self.index = index
         self.rng = rng
         var site = site
         site.maxChats = agent.capacity
@@ -34,6 +37,8 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         guard !finished else { return }
         let actions = machine.handle(event, now: time, using: &rng)
         for action in actions { execute(action, at: time) }
+        // Frames sent while the session handles a read go out when the read completes; a timer's go out now.
+        session?.flush()
     }
 
     private func execute(_ action: AgentAction, at time: Double) {
@@ -67,7 +72,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             if let record { run.recorder.agentLeft(agent: record, at: .seconds(time)) }
             session?.close()
         case .wake(let at, let timer):
-            run.schedule(at: at) { [weak self] in self?.handle(.timer(timer), at: at) }
+            run.setTimer(.agent(index: index, timer: timer), at: at)
         case .finished:
             finished = true
         }
@@ -83,13 +88,23 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         guard session == nil, !connecting else { return }
         connecting = true
         connectStarted = .now()
-        run.connector.connect(.agent) { [self] _ in WebSocketSession(delegate: self) }
-            .whenFailure { [weak self] _ in
-                guard let self else { return }
-                self.connecting = false
-                self.run.recorder.error(BreakdownKeys.none, kind: "connect")
-                self.run.connectFailed()
+        run.connector.connect(.agent) { [self] _ in
+            let session = WebSocketSession(delegate: self)
+            session.tally = run.frames
+            return session
+        }
+        .whenFailure { [weak self] error in
+            guard let self else { return }
+            self.connecting = false
+            let failure = ConnectFailure(error)
+            self.run.recorder.error(BreakdownKeys.none, kind: failure.rawValue)
+            self.run.connectFailed(failure)
+            // An agent whose login failed tries again a second later, as a person reloading the console would.
+            self.run.loop.scheduleTask(in: .seconds(1)) { [weak self] in
+                guard let self, !self.finished, self.session == nil else { return }
+                self.connect()
             }
+        }
     }
 
     private func send(_ frame: AgentFrame) {

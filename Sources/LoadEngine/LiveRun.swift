@@ -24,8 +24,21 @@ public final class LiveRun: @unchecked Sendable {
     var recorder: RunRecorder
     private let plan: ArrivalPlan
     private var arrivals: ArrivalGenerator
+    /// Visitors by id (assignments name them), and by slot (timers name them): a slot's generation changes
+    /// when its visitor goes, so its stale timers find nobody.
     private var visitors: [String: VisitorDriver] = [:]
+    private var visitorSlots: [VisitorDriver?] = []
+    private var slotGenerations: [UInt32] = []
+    private var freeSlots: [Int32] = []
     private var agents: [String: AgentDriver] = [:]
+    private var agentList: [AgentDriver] = []
+    private var timers = TimerHeap()
+    /// The one NIO callback armed for the earliest timer, and its deadline.
+    private var alarm: (deadline: Int64, callback: NIOScheduledCallback)?
+    private var firingTimers = false
+    private var nextArrival: Arrival?
+    /// Every protocol frame the simulated parties sent or received: the generator's message events.
+    let frames = FrameTally()
     private let seeds: SeededGenerator
     private let done: EventLoopPromise<Void>
     private var ended = false
@@ -81,7 +94,8 @@ public final class LiveRun: @unchecked Sendable {
         case targetUnreachable
     }
 
-    /// Consecutive failed connection attempts after which the target counts as unreachable.
+    /// Consecutive refused connection attempts after which the target counts as unreachable (timeouts and resets
+    /// under load are counted as errors but do not end the run).
     static let unreachableAfter = 10
 
     /// What a run produced: the result and the per-second and per-agent tables.
@@ -123,6 +137,7 @@ public final class LiveRun: @unchecked Sendable {
             // `finish` folds the agents' open intervals into the totals: work on a copy, the run goes on.
             var recorder = self.recorder
             recorder.generator.peakSessions = self.peakSessions
+            recorder.generator.messageEvents = self.frames.sent + self.frames.received
             return recorder.finish(
                 mode: .live,
                 profile: .init(name: self.configuration.profile.name, sha256: ""),
@@ -150,47 +165,96 @@ public final class LiveRun: @unchecked Sendable {
             let driver = AgentDriver(
                 run: self,
                 agent: agent,
+                index: Int32(index),
                 site: profile.agents.sites[agent.siteIndex],
                 rng: seeds.split(UInt64(index) | (1 << 40))
             )
             agents[agent.id] = driver
+            agentList.append(driver)
             driver.handle(.started, at: 0)
         }
         scheduleNextArrival()
-        schedule(at: profile.calendar.duration) { self.end(.finished) }
+        setTimer(.end, at: profile.calendar.duration)
         tick()
     }
 
-    /// Runs `body` on the loop at the real deadline of simulated second `t`.
-    func schedule(at t: Double, _ body: @escaping () -> Void) {
-        let bound = NIOLoopBound(body, eventLoop: loop)
-        loop.scheduleTask(deadline: clock.deadline(t)) { bound.value() }
+    // MARK: Timers
+
+    /// Sets a timer for simulated second `t`; it fires at that second's real deadline.
+    func setTimer(_ target: TimerHeap.Target, at t: Double) {
+        let deadline = clock.offset(t)
+        timers.push(deadline: deadline, time: t, target: target)
+        if !firingTimers, alarm.map({ deadline < $0.deadline }) ?? true { arm(deadline) }
+    }
+
+    private func arm(_ deadline: Int64) {
+        if let alarm { loop.assumeIsolated().cancelScheduledCallback(alarm.callback) }
+        alarm = nil
+        // Cannot fail: the loop is running (a run ends before its loop shuts down).
+        guard let callback = try? loop.assumeIsolated().scheduleCallback(at: clock.start + .nanoseconds(deadline), handler: self)
+        else { return }
+        alarm = (deadline, callback)
+    }
+
+    /// Runs every timer that is due, then arms the alarm for the next.
+    private func fireTimers() {
+        alarm = nil
+        firingTimers = true
+        let now = (NIODeadline.now() - clock.start).nanoseconds
+        while let entry = timers.popDue(notAfter: now) { fire(entry) }
+        firingTimers = false
+        if let next = timers.earliest { arm(next) }
+    }
+
+    private func fire(_ entry: TimerHeap.Entry) {
+        switch entry.target {
+        case .visitor(let slot, let generation, let timer):
+            guard slotGenerations[Int(slot)] == generation, let driver = visitorSlots[Int(slot)] else { return }
+            driver.handle(.timer(timer), at: entry.time)
+        case .agent(let index, let timer):
+            agentList[Int(index)].handle(.timer(timer), at: entry.time)
+        case .arrival:
+            guard let arrival = nextArrival else { return }
+            let lag = NIODeadline.now() - (clock.start + .nanoseconds(entry.deadline))
+            recorder.recordSchedulingLag(.nanoseconds(max(0, lag.nanoseconds)))
+            if Double(lag.nanoseconds) / 1e9 > configuration.lateArrivalThreshold { recorder.lateArrival() }
+            arrive(arrival)
+            scheduleNextArrival()
+        case .end:
+            end(.finished)
+        }
     }
 
     private func scheduleNextArrival() {
+        nextArrival = nil
         guard !ended, let arrival = arrivals.next(), arrival.time < configuration.profile.calendar.duration else { return }
-        let deadline = clock.deadline(arrival.time)
-        schedule(at: arrival.time) {
-            let lag = NIODeadline.now() - deadline
-            self.recorder.recordSchedulingLag(.nanoseconds(max(0, lag.nanoseconds)))
-            if Double(lag.nanoseconds) / 1e9 > self.configuration.lateArrivalThreshold { self.recorder.lateArrival() }
-            self.arrive(arrival)
-            self.scheduleNextArrival()
-        }
+        nextArrival = arrival
+        setTimer(.arrival, at: arrival.time)
     }
 
     private func arrive(_ arrival: Arrival) {
         guard !ended else { return }
         let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
         recorder.visitorArrived(keys)
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = Int32(visitorSlots.count)
+            visitorSlots.append(nil)
+            slotGenerations.append(0)
+        }
         let driver = VisitorDriver(
             run: self,
             arrival: arrival,
+            slot: slot,
+            generation: slotGenerations[Int(slot)],
             behaviour: configuration.profile.visitors,
             keys: keys,
             rng: seeds.split(UInt64(arrival.sequence))
         )
         visitors[driver.id] = driver
+        visitorSlots[Int(slot)] = driver
         driver.handle(.started, at: arrival.time)
     }
 
@@ -243,6 +307,7 @@ public final class LiveRun: @unchecked Sendable {
 
     private func result() -> RunResult {
         recorder.generator.peakSessions = peakSessions
+        recorder.generator.messageEvents = frames.sent + frames.received
         return recorder.finish(
             mode: .live,
             profile: .init(name: configuration.profile.name, sha256: ""),
@@ -270,6 +335,11 @@ public final class LiveRun: @unchecked Sendable {
 
     func visitorFinished(_ driver: VisitorDriver) {
         visitors[driver.id] = nil
+        let slot = Int(driver.slot)
+        guard visitorSlots[slot] === driver else { return }
+        visitorSlots[slot] = nil
+        slotGenerations[slot] &+= 1
+        freeSlots.append(driver.slot)
     }
 
     func sessionOpened() {
@@ -284,7 +354,8 @@ public final class LiveRun: @unchecked Sendable {
     func agentOnline(_ change: Int) { agentsOnline += change }
 
     /// A connection attempt failed; many in a row end the run as `targetUnreachable`.
-    func connectFailed() {
+    func connectFailed(_ failure: ConnectFailure) {
+        guard failure.meansUnreachable else { return }
         failedConnects += 1
         if failedConnects >= Self.unreachableAfter { end(.targetUnreachable) }
     }
@@ -306,4 +377,9 @@ public final class LiveRun: @unchecked Sendable {
         let latency = message.sentAt.map { NIODeadline.now() - clock.deadline(micros: $0) } ?? .nanoseconds(0)
         recorder.messageDelivered(keys, direction: direction, latency: .nanoseconds(max(0, latency.nanoseconds)))
     }
+}
+
+extension LiveRun: NIOScheduledCallbackHandler {
+    /// The alarm of the earliest timer rang.
+    public func handleScheduledCallback(eventLoop: some EventLoop) { fireTimers() }
 }

@@ -10,6 +10,11 @@ struct RunClock: Sendable {
         start + .nanoseconds(Int64((t / speed * 1e9).rounded()))
     }
 
+    /// Nanoseconds of real time from the start to simulated second `t`.
+    func offset(_ t: Double) -> Int64 {
+        Int64((t / speed * 1e9).rounded())
+    }
+
     /// Simulated seconds since the start, now.
     var now: Double { simulated(NIODeadline.now()) }
 

@@ -9,6 +9,9 @@ import Workload
 final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined to the run's event loop
     unowned let run: LiveRun
     let id: String
+    /// Where the run keeps the visitor for its timers.
+    let slot: Int32
+    let generation: UInt32
     let region: String
     private(set) var keys: BreakdownKeys
     private var machine: VisitorMachine
@@ -29,9 +32,19 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var refusedInOpenChat = 0
     private(set) var finished = false
 
-    init(run: LiveRun, arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator) {
+    init(
+        run: LiveRun,
+        arrival: Arrival,
+        slot: Int32,
+        generation: UInt32,
+        behaviour: VisitorBehaviour,
+        keys: BreakdownKeys,
+        rng: SeededGenerator
+    ) {
         self.run = run
         self.id = arrival.visitorID
+        self.slot = slot
+        self.generation = generation
         self.region = arrival.regionName
         self.keys = keys
         self.rng = rng
@@ -51,6 +64,8 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         guard !finished else { return }
         let actions = machine.handle(event, now: time, using: &rng)
         for action in actions { execute(action, at: time) }
+        // Frames sent while the session handles a read go out when the read completes; a timer's go out now.
+        session?.flush()
     }
 
     private func execute(_ action: VisitorAction, at time: Double) {
@@ -86,7 +101,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             droppedOnPurpose = true
             session?.close()
         case .wake(let at, let timer):
-            run.schedule(at: at) { [weak self] in self?.handle(.timer(timer), at: at) }
+            run.setTimer(.visitor(slot: slot, generation: generation, timer: timer), at: at)
         case .finished(let outcome):
             finish(outcome)
         }
@@ -125,14 +140,19 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         guard session == nil, !connecting else { return }
         connecting = true
         connectStarted = .now()
-        run.connector.connect(.visitor) { [self] _ in WebSocketSession(delegate: self) }
-            .whenFailure { [weak self] error in
-                guard let self else { return }
-                self.connecting = false
-                self.run.recorder.error(self.keys, kind: "connect")
-                self.run.connectFailed()
-                self.handle(.disconnected, at: self.run.clock.now)
-            }
+        run.connector.connect(.visitor) { [self] _ in
+            let session = WebSocketSession(delegate: self)
+            session.tally = run.frames
+            return session
+        }
+        .whenFailure { [weak self] error in
+            guard let self else { return }
+            self.connecting = false
+            let failure = ConnectFailure(error)
+            self.run.recorder.error(self.keys, kind: failure.rawValue)
+            self.run.connectFailed(failure)
+            self.handle(.disconnected, at: self.run.clock.now)
+        }
     }
 
     private func send(_ frame: VisitorFrame) {
@@ -237,17 +257,27 @@ extension ChatEndReason {
 
 /// Checks a chat direction's server sequence numbers: gaps are lost messages, a repeat of the last number a
 /// duplicate, an older number a reordered message (no longer lost).
+///
+/// The chat seen last is kept inline: a visitor's one chat (and an agent's busiest) needs no dictionary, so an
+/// idle session holds no allocation for it.
 struct SequenceCheck {
-    private var highest: [ChatID: UInt64] = [:]
+    private var recent: ChatID?
+    private var recentHighest: UInt64 = 0
+    private var others: [ChatID: UInt64] = [:]
 
     mutating func record(chat: ChatID, serverSeq: UInt64) -> (lost: Int, duplicated: Int, reordered: Int) {
-        let last = highest[chat] ?? 0
+        if recent != chat {
+            if let recent { others[recent] = recentHighest }
+            recentHighest = others.removeValue(forKey: chat) ?? 0
+            recent = chat
+        }
+        let last = recentHighest
         if serverSeq == last + 1 {
-            highest[chat] = serverSeq
+            recentHighest = serverSeq
             return (0, 0, 0)
         }
         if serverSeq > last + 1 {
-            highest[chat] = serverSeq
+            recentHighest = serverSeq
             return (Int(serverSeq - last - 1), 0, 0)
         }
         // An older number: a duplicate of the last one, or a late one that was counted lost when the gap appeared.

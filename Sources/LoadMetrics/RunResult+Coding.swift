@@ -21,6 +21,8 @@ extension RunResult: Codable {
     private struct GeneratorWire: Codable {
         var cpuSeconds: Double
         var peakRSSBytes: Int
+        /// Absent in files written before it was added.
+        var baseRSSBytes: Int?
         var messageEvents: Int
         var peakSessions: Int
         var lateArrivals: Int
@@ -118,6 +120,7 @@ extension RunResult: Codable {
             generator: GeneratorWire(
                 cpuSeconds: generator.cpuSeconds,
                 peakRSSBytes: generator.peakRSSBytes,
+                baseRSSBytes: generator.baseRSSBytes,
                 messageEvents: generator.messageEvents,
                 peakSessions: generator.peakSessions,
                 lateArrivals: generator.lateArrivals,
@@ -147,6 +150,7 @@ extension RunResult: Codable {
         var generator = Generator()
         generator.cpuSeconds = wire.generator.cpuSeconds
         generator.peakRSSBytes = wire.generator.peakRSSBytes
+        generator.baseRSSBytes = wire.generator.baseRSSBytes ?? 0
         generator.messageEvents = wire.generator.messageEvents
         generator.peakSessions = wire.generator.peakSessions
         generator.lateArrivals = wire.generator.lateArrivals

@@ -29,6 +29,9 @@ public struct RunResult: Sendable, Equatable {
     public struct Generator: Sendable, Equatable {
         public var cpuSeconds = 0.0
         public var peakRSSBytes = 0
+        /// Resident memory when the run began, before any session: `(peakRSSBytes − baseRSSBytes) / peakSessions`
+        /// is the memory per session.
+        public var baseRSSBytes = 0
         /// Message events the generator handled (sent, received, duplicated).
         public var messageEvents = 0
         public var peakSessions = 0
@@ -43,6 +46,7 @@ public struct RunResult: Sendable, Equatable {
         public mutating func merge(_ other: Generator) {
             cpuSeconds += other.cpuSeconds
             peakRSSBytes = Swift.max(peakRSSBytes, other.peakRSSBytes)
+            baseRSSBytes = Swift.max(baseRSSBytes, other.baseRSSBytes)
             messageEvents += other.messageEvents
             peakSessions = Swift.max(peakSessions, other.peakSessions)
             lateArrivals += other.lateArrivals

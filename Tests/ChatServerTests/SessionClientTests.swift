@@ -26,7 +26,9 @@ private final class Recorder: SessionDelegate, @unchecked Sendable {
 /// Sends a frame through the session of `channel`, on its event loop.
 private func send(_ frame: VisitorFrame, on channel: any Channel) async throws {
     try await channel.eventLoop.submit {
-        try channel.pipeline.syncOperations.handler(type: WebSocketSession.self).send(frame)
+        let session = try channel.pipeline.syncOperations.handler(type: WebSocketSession.self)
+        session.send(frame)
+        session.flush()
     }.get()
 }
 

@@ -52,7 +52,7 @@ import Testing
         #expect(try keys(json["profile"]) == ["name", "sha256"])
         #expect(
             try keys(json["generator"]) == [
-                "cpuSeconds", "peakRSSBytes", "messageEvents", "peakSessions", "lateArrivals", "schedulingLagMicros",
+                "cpuSeconds", "peakRSSBytes", "baseRSSBytes", "messageEvents", "peakSessions", "lateArrivals", "schedulingLagMicros",
             ]
         )
         #expect(try keys(object(json["generator"])["schedulingLagMicros"]) == summaryKeys)

@@ -140,12 +140,16 @@ final class BenchVisitor: SessionDelegate, @unchecked Sendable {
     }
 
     /// Starts the exchange (on the session's event loop).
-    func start() { sendMore() }
+    func start() {
+        sendMore()
+        session?.flush()
+    }
 
     /// Ends the chat (on the session's event loop).
     func finish() {
         guard let chat, let session else { return }
         session.send(VisitorFrame.end(chat: chat))
+        session.flush()
     }
 
     private func sendMore() {

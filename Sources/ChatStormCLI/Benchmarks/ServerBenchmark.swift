@@ -18,6 +18,9 @@ struct ServerBenchmark {
         var sessions: Int
         var failed: Int
         var connectSeconds: Double
+        /// CPU each process spent while the sessions connected (handshakes, hellos, assignments).
+        var serverConnectCPUSeconds: Double
+        var clientConnectCPUSeconds: Double
         var relayed: Int
         var relaySeconds: Double
         var serverCPUSeconds: Double
@@ -114,6 +117,8 @@ struct ServerBenchmark {
             sessions: agents + visitors,
             failed: progress.failures.arrived,
             connectSeconds: connectSeconds,
+            serverConnectCPUSeconds: (serverIdle?.cpuSeconds ?? 0) - (serverBase?.cpuSeconds ?? 0),
+            clientConnectCPUSeconds: (clientIdle?.cpuSeconds ?? 0) - (clientBase?.cpuSeconds ?? 0),
             relayed: visitors * messages * 2,
             relaySeconds: relaySeconds,
             serverCPUSeconds: (serverAfter?.cpuSeconds ?? 0) - (serverIdle?.cpuSeconds ?? 0),
