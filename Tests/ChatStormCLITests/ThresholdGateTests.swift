@@ -53,6 +53,17 @@ struct ThresholdGateTests {
         #expect(listed.output.contains("ci-smoke") && listed.output.contains("pass"), "\(listed.output)")
         // A run compared with itself has no regression; the history has no other passing run to compare with.
         #expect(try CLI.run(["compare", out.path, out.path]).status == 0)
+        // The same run with one error more regresses (errors: +0 by default).
+        var edited = try json(out.appendingPathComponent("run.json"))
+        var counts = try #require(edited["counts"] as? [String: Any])
+        counts["errors"] = (counts["errors"] as? Int ?? 0) + 1
+        edited["counts"] = counts
+        let worse = folder.appendingPathComponent("worse.json")
+        try JSONSerialization.data(withJSONObject: edited).write(to: worse)
+        let regression = try CLI.run(["compare", out.path, worse.path, "--format", "json"])
+        #expect(regression.status == 99, "\(regression.output)\n\(regression.error)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(regression.output.utf8)) as? [String: Any])
+        #expect(report["regressions"] as? [String] == ["errors"])
         let noBaseline = try CLI.run(["compare", "--baseline", "last-passing", out.path, "--history", history])
         #expect(noBaseline.status == 65, "\(noBaseline.error)")
     }
