@@ -54,4 +54,21 @@ struct ThresholdLoaderTests {
         let wrong = profile.unknownTagValue(in: try ThresholdParser.selector("queue_wait{language:ta}"))
         #expect(wrong?.hasPrefix("no language of this profile is named \"ta\"") == true)
     }
+
+    @Test("a wrong tag value and wrong expressions under it are all reported")
+    func allAtOnce() {
+        let yaml = LoaderFixtures.base(
+            replacing: "queue_wait: [\"p(90) < 60s\"]",
+            with: "\"queue_wait{region:indai}\": [\"p90 < 1s\", \"avg < 2 sec\"]"
+        )
+        let issues = LoaderFixtures.issues(yaml)
+        #expect(
+            issues.map(\.keyPath) == [
+                "thresholds[\"queue_wait{region:indai}\"]",
+                "thresholds[\"queue_wait{region:indai}\"][0]",
+                "thresholds[\"queue_wait{region:indai}\"][1]",
+            ]
+        )
+        #expect(issues.first?.message == "no region of this profile is named \"indai\"; did you mean \"india\"?")
+    }
 }

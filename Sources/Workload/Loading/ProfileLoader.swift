@@ -85,8 +85,8 @@ extension ProfileReader {
         profile.routing =
             optional(fields, "routing") { self.oneOf(RoutingRule.allCases.map { ($0.rawValue, $0) }, $0, $1) } ?? profile.routing
         profile.target = optional(fields, "target", target)
-        let readThresholds = optional(fields, "thresholds", self.thresholds) ?? []
-        profile.thresholds = readThresholds.map(\.threshold)
+        let readThresholds = optional(fields, "thresholds", self.thresholds) ?? ReadThresholds()
+        profile.thresholds = readThresholds.thresholds
 
         if let node = fields.entries["regions"]?.value {
             checkUnique(node, "regions", what: "region")

@@ -3,30 +3,30 @@ import Yams
 /// `thresholds:`: metric selectors with lists of k6-style expressions, each a string or k6's object form
 /// `{threshold: "p(99) < 250ms", abortOnFail: true, delayAbortEval: 30s}`.
 extension ProfileReader {
-    /// A threshold read from the profile, with the key it came from (tag values are checked against the
-    /// profile's names once the whole profile has been read).
-    struct ReadThreshold {
-        var threshold: Threshold
-        var key: Node
-        var path: String
+    /// The thresholds read from the profile, and every metric key that could be read with where it is (its
+    /// tag values are checked against the profile's names once the whole profile has been read).
+    struct ReadThresholds {
+        var thresholds: [Threshold] = []
+        var selectors: [(selector: MetricSelector, key: Node, path: String)] = []
     }
 
-    func thresholds(_ node: Node, _ path: String) -> [ReadThreshold]? {
+    func thresholds(_ node: Node, _ path: String) -> ReadThresholds? {
         guard let pairs = pairs(node, path, expecting: "a mapping of metric to a list of expressions") else { return nil }
-        var result: [ReadThreshold] = []
+        var result = ReadThresholds()
         for pair in pairs {
             let keyPath = Self.child(path, pair.name)
             var selector: MetricSelector?
             do {
-                selector = try ThresholdParser.selector(pair.name)
+                let parsed = try ThresholdParser.selector(pair.name)
+                selector = parsed
+                result.selectors.append((parsed, pair.key, keyPath))
             } catch {
                 report(error.message, at: pair.key, path: keyPath)
             }
             guard let items = list(pair.value, keyPath) else { continue }
             for (offset, item) in items.enumerated() {
                 let itemPath = Self.index(keyPath, offset)
-                guard let threshold = threshold(item, itemPath, selector) else { continue }
-                result.append(ReadThreshold(threshold: threshold, key: pair.key, path: keyPath))
+                if let threshold = threshold(item, itemPath, selector) { result.thresholds.append(threshold) }
             }
         }
         return result
@@ -69,11 +69,9 @@ extension ProfileReader {
     }
 
     /// Reports tag values that name no region, language, department or site of the profile.
-    func checkThresholdTags(_ thresholds: [ReadThreshold], in profile: Profile) {
-        var reported: Set<String> = []
-        for read in thresholds {
-            guard let message = profile.unknownTagValue(in: read.threshold.selector), reported.insert(read.path).inserted else { continue }
-            report(message, at: read.key, path: read.path)
+    func checkThresholdTags(_ read: ReadThresholds, in profile: Profile) {
+        for (selector, key, path) in read.selectors {
+            if let message = profile.unknownTagValue(in: selector) { report(message, at: key, path: path) }
         }
     }
 }
