@@ -6,8 +6,14 @@ import Testing
 #endif
 
 /// `chatstorm run` as a CI gate, end to end through the built binary against the reference server it starts:
-/// thresholds, exit code 99, abortOnFail, JUnit, Markdown, the history and `compare`.
-@Suite("chatstorm run as a CI gate", .timeLimit(.minutes(2)), .enabled(if: CLI.binary != nil, "the chatstorm binary is not built"))
+/// thresholds, exit code 99, abortOnFail, JUnit, Markdown, the history and `compare`. Serialized: one
+/// generator and server pair at a time, so that these runs do not crowd the engine's timing test on two cores.
+@Suite(
+    "chatstorm run as a CI gate",
+    .serialized,
+    .timeLimit(.minutes(2)),
+    .enabled(if: CLI.binary != nil, "the chatstorm binary is not built")
+)
 struct ThresholdGateTests {
     /// `Profiles/ci-smoke.yaml` with a shorter simulated duration (at its speed 30: `minutes` × 2 s real).
     private func smokeProfile(minutes: Int, in folder: URL, thresholds: String? = nil) throws -> String {
