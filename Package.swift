@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Layer 0: pure, no NIO, no clock, no unseeded randomness.
@@ -98,6 +99,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 2: results, reports, thresholds, comparison.
+        .target(
+            name: "Reporting",
+            dependencies: [
+                "LoadMetrics",
+                "Workload",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // Layer 3: argument parsing and wiring only.
         .executableTarget(
             name: "ChatStormCLI",
@@ -108,6 +121,7 @@ let package = Package(
                 "ChatServer",
                 "LoadEngine",
                 "LoadMetrics",
+                "Reporting",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -159,6 +173,11 @@ let package = Package(
         .testTarget(
             name: "LoadMetricsTests",
             dependencies: ["LoadMetrics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "LoadMetrics", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,6 +10,9 @@ extension ExitCode {
     static let targetUnavailable = ExitCode(69)
     /// A results file could not be written (EX_CANTCREAT).
     static let cannotWrite = ExitCode(73)
+    /// A performance gate failed: a threshold of `run` (also when `abortOnFail` stopped the run early), or a
+    /// regression past its tolerance in `compare` (k6 uses 99 for failed thresholds too).
+    static let thresholdsFailed = ExitCode(99)
     /// The run was interrupted by SIGINT or SIGTERM (128 + SIGINT).
     static let interrupted = ExitCode(130)
 }

@@ -5,6 +5,7 @@ import LoadEngine
 import LoadMetrics
 import NIOCore
 import NIOPosix
+import Reporting
 import UnixSignals
 import Workload
 
@@ -17,8 +18,15 @@ struct RunCommand: AsyncParsableCommand {
             Without a target (in the profile or --target), the reference server is started as a child \
             process on 127.0.0.1 and stopped at the end. Results go to Results/<yyyyMMdd-HHmmss>-<profile>-live/ \
             (or --out): run.json, timeseries.csv, agents.csv and .hgrm latency distributions.
-            Exit codes: 0 complete; 65 invalid profile; 69 target unreachable or died during the run; \
-            130 interrupted (SIGINT/SIGTERM). An interrupted run still writes what it measured, with \
+            Thresholds (the profile's and --threshold's, k6 syntax: 'queue_wait: p(90) < 60s') are evaluated \
+            at the end, printed as a table and written into run.json; --junit and --summary-md write them for CI. \
+            A threshold with abortOnFail stops the run once it fails (checked every second after its \
+            delayAbortEval). Each run is recorded in --history (Results/history.sqlite) for `chatstorm history` \
+            and `chatstorm compare --baseline last-passing`.
+            Exit codes: 0 complete, every threshold passed; 64 invalid command line (a bad --threshold); 65 \
+            invalid profile; 69 target unreachable or died during the run; 73 results cannot be written; 99 a \
+            threshold failed (also when abortOnFail stopped the run); 130 interrupted (SIGINT/SIGTERM). 69 and \
+            130 take precedence over 99. An interrupted run still writes what it measured, with \
             "complete": false.
             """
     )
@@ -44,6 +52,31 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Simulated seconds per real second instead of the profile's, e.g. 10 plays an hour in 6 minutes.")
     var speed: Double?
 
+    @Option(
+        name: .customLong("threshold"),
+        help: ArgumentHelp(
+            "A threshold besides the profile's, e.g. 'queue_wait: p(90) < 60s' (repeatable).",
+            valueName: "METRIC: EXPRESSION"
+        )
+    )
+    var thresholdFlags: [String] = []
+
+    @Option(help: ArgumentHelp("Write the thresholds as a JUnit XML test report.", valueName: "FILE"))
+    var junit: String?
+
+    @Option(
+        name: .customLong("summary-md"),
+        help: ArgumentHelp("Append a Markdown summary (e.g. to $GITHUB_STEP_SUMMARY).", valueName: "FILE")
+    )
+    var summaryMarkdown: String?
+
+    @Option(help: ArgumentHelp("The run-history database.", valueName: "FILE"))
+    var history = RunHistory.defaultPath
+
+    // Qualified: this module's `Flag` class (a flag set from another thread) shadows the property wrapper.
+    @ArgumentParser.Flag(help: "Do not record the run in the history.")
+    var noHistory = false
+
     func validate() throws {
         if let speed, !(speed > 0 && speed.isFinite) {
             throw ValidationError("--speed: \(speed) is not a positive number")
@@ -51,6 +84,7 @@ struct RunCommand: AsyncParsableCommand {
         if let duration, Self.seconds(duration) == nil {
             throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h)")
         }
+        for flag in thresholdFlags { _ = try Self.threshold(flag: flag) }
     }
 
     /// Seconds of `90s`, `5m`, `2h` or a plain number of seconds.
@@ -66,6 +100,7 @@ struct RunCommand: AsyncParsableCommand {
         var loaded = try loadProfile(profile)
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         if let speed { loaded.calendar.speed = speed }
+        let thresholds = try thresholds(of: loaded)
         let token = agentToken ?? loaded.target?.agentToken ?? "chatstorm-run"
         let (host, port, server) = try startTarget(for: loaded, token: token)
         defer { server?.stop() }
@@ -95,6 +130,9 @@ struct RunCommand: AsyncParsableCommand {
                 break
             }
         }
+        let aborted = Flag()
+        let abortWatch = Self.watchAbortThresholds(thresholds, live: live, aborted: aborted)
+        let started = ContinuousClock.now
         let tty = isatty(STDOUT_FILENO) == 1
         let baseRSS = ProcessStats.current?.rssBytes ?? 0
         let output = try await live.run { progress in
@@ -110,7 +148,10 @@ struct RunCommand: AsyncParsableCommand {
             // Unbuffered, so the lines appear as they happen in CI logs too.
             FileHandle.standardOutput.write(Data(line.utf8))
         }
+        let elapsed = ContinuousClock.now - started
         signals.cancel()
+        abortWatch?.cancel()
+        await abortWatch?.value
         try await group.shutdownGracefully()
 
         var result = output.result
@@ -121,13 +162,27 @@ struct RunCommand: AsyncParsableCommand {
             result.generator.baseRSSBytes = baseRSS
         }
         let folder = out ?? Self.defaultFolder(profile: loaded.name)
-        try write(output, result: result, to: folder)
+        let document = RunDocument(
+            result: result,
+            stopReason: Self.stopReason(
+                targetDied: targetDied.isSet,
+                output: output,
+                aborted: aborted.isSet,
+                interrupted: interrupted.isSet
+            ),
+            thresholds: thresholds.isEmpty ? nil : ThresholdEvaluator.evaluate(thresholds, on: result)
+        )
+        try write(output, document: document, to: folder)
         printSummary(result, folder: folder)
-        if targetDied.isSet || output.stopReason == .targetUnreachable {
+        try report(document, folder: folder, seconds: Double(elapsed.components.seconds))
+        switch document.stopReason {
+        case .targetUnreachable?:
             FileHandle.standardError.write(Data("the target stopped accepting connections; the run ended early\n".utf8))
             throw ExitCode.targetUnavailable
+        case .interrupted?: throw ExitCode.interrupted
+        case .thresholdAborted?: throw ExitCode.thresholdsFailed
+        default: if !document.thresholdsPassed { throw ExitCode.thresholdsFailed }
         }
-        if interrupted.isSet || !result.complete { throw ExitCode.interrupted }
     }
 
     private func startTarget(for profile: Profile, token: String) throws -> (String, Int, ChildServer?) {
@@ -147,11 +202,12 @@ struct RunCommand: AsyncParsableCommand {
         return ("127.0.0.1", server.port, server)
     }
 
-    private func write(_ output: LiveRun.Output, result: RunResult, to folder: String) throws {
+    private func write(_ output: LiveRun.Output, document: RunDocument, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
+        let result = document.result
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try result.jsonData().write(to: url.appendingPathComponent("run.json"))
+            try document.jsonData().write(to: url.appendingPathComponent("run.json"))
             try Data(output.timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
             try Data(output.agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
             let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]

@@ -40,6 +40,7 @@ struct Validate: ParsableCommand {
             count(profile.regions.count, "region"),
             count(languages.count, "language"),
             count(profile.agents.sites.count, "site"),
+            count(profile.thresholds.count, "threshold"),
         ]
         .joined(separator: ", ")
     }

@@ -26,7 +26,7 @@ struct RunInterruptTests {
         let process = Process()
         process.executableURL = binary
         process.currentDirectoryURL = repository
-        process.arguments = ["run", "Profiles/quickstart.yaml", "--out", out.path]
+        process.arguments = ["run", "Profiles/quickstart.yaml", "--out", out.path, "--no-history"]
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice

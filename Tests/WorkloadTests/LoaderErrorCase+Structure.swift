@@ -68,10 +68,10 @@ extension LoaderErrorCase {
         ),
         .init(
             old: "[\"p(90) < 60s\"]",
-            new: "[{ p90: 60 }]",
-            at: "{ p90",
+            new: "[[ p90 ]]",
+            at: "[ p90",
             keyPath: "thresholds.queue_wait[0]",
-            message: "expected a string, found a mapping"
+            message: "expected an expression such as \"p(99) < 250ms\" or {threshold: …, abortOnFail: true}, found a list"
         ),
         .init(
             old: "target: { url: \"ws://127.0.0.1:8080\", protocol: native, agentToken: secret }",

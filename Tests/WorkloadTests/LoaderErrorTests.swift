@@ -14,6 +14,11 @@ struct LoaderErrorTests {
         try check(errorCase)
     }
 
+    @Test("threshold errors", arguments: LoaderErrorCase.thresholds)
+    func thresholds(_ errorCase: LoaderErrorCase) throws {
+        try check(errorCase)
+    }
+
     @Test("reference errors", arguments: LoaderErrorCase.references)
     func references(_ errorCase: LoaderErrorCase) throws {
         try check(errorCase)

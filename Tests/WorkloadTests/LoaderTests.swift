@@ -164,7 +164,16 @@ struct LoaderTests {
         profile.handling = HandlingModel(byConcurrency: [.constant(240), .exponential(mean: 360)])
         profile.routing = .fillFirst
         profile.target = Target(url: "wss://chat.example.com:443", wireProtocol: .native, agentToken: "secret")
-        profile.thresholds = ["message_latency{direction:visitor_to_agent}": ["p(99) < 250ms"], "errors": ["count == 0"]]
+        profile.thresholds = [
+            Threshold(
+                selector: MetricSelector(metric: .messageLatency, tags: [ThresholdTag(.direction, "visitor_to_agent")]),
+                aggregate: .percentile(99),
+                comparison: .less,
+                bound: 250,
+                expression: "p(99) < 250ms"
+            ),
+            Threshold(selector: MetricSelector(metric: .errors), aggregate: .count, comparison: .equal, bound: 0, expression: "count == 0"),
+        ]
         return profile
     }
 

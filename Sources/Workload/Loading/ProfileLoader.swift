@@ -85,12 +85,14 @@ extension ProfileReader {
         profile.routing =
             optional(fields, "routing") { self.oneOf(RoutingRule.allCases.map { ($0.rawValue, $0) }, $0, $1) } ?? profile.routing
         profile.target = optional(fields, "target", target)
-        profile.thresholds = optional(fields, "thresholds", thresholds) ?? [:]
+        let readThresholds = optional(fields, "thresholds", self.thresholds) ?? ReadThresholds()
+        profile.thresholds = readThresholds.thresholds
 
         if let node = fields.entries["regions"]?.value {
             checkUnique(node, "regions", what: "region")
         }
         guard version != nil, name != nil, calendar != nil, regions != nil, agents != nil else { return nil }
+        checkThresholdTags(readThresholds, in: profile)
         return profile
     }
 
@@ -121,18 +123,6 @@ extension ProfileReader {
         let token = optional(fields, "agentToken", string)
         guard let url else { return nil }
         return Target(url: url, wireProtocol: wireProtocol ?? .native, agentToken: token)
-    }
-
-    /// `thresholds: {queue_wait: ["p(90) < 60s"]}`: kept as written for the reporting; only the shape is checked.
-    func thresholds(_ node: Node, _ path: String) -> [String: [String]]? {
-        guard let pairs = pairs(node, path, expecting: "a mapping of metric to a list of expressions") else { return nil }
-        var result: [String: [String]] = [:]
-        for pair in pairs {
-            if let expressions = items(pair.value, Self.child(path, pair.name), string) {
-                result[pair.name] = expressions
-            }
-        }
-        return result
     }
 
     /// Reports items of a list that repeat an earlier item's `name`.

@@ -1,9 +1,9 @@
 /// "Did you mean …?" for misspelt keys and names, by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a likely misspelling: at most a third
     /// of the word's length in edits (at least 1, at most 3), ignoring case; otherwise a candidate that starts
     /// with the word or that the word starts with (three letters at least).
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         let limit = min(3, max(1, target.count / 3))
         var best: (candidate: String, distance: Int)?

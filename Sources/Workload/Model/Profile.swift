@@ -20,8 +20,8 @@ public struct Profile: Sendable, Hashable {
     public var routing: RoutingRule = .leastLoaded
     /// The server to drive; nil means the built-in reference server.
     public var target: Target?
-    /// Threshold expressions by metric (k6 style), kept for the reporting issue: `["p(99) < 250ms"]`.
-    public var thresholds: [String: [String]] = [:]
+    /// Pass/fail conditions on the run's metrics (k6 style), in file order.
+    public var thresholds: [Threshold] = []
 
     public init(name: String, calendar: CalendarSettings, regions: [Region], agents: AgentRoster) {
         self.name = name

@@ -1,0 +1,81 @@
+public import LoadMetrics
+
+/// The change of every key metric between a baseline run and a run, with a verdict per metric.
+///
+/// A metric regresses when it got worse (up for `lower`-is-better metrics, down for `higher`) by more
+/// than its tolerance: `baseline × amount` for a relative tolerance, `amount` for an absolute one. A latency
+/// with a relative tolerance also needs to move by more than ``latencyNoiseFloorMilliseconds``, so that a
+/// 0.4 → 0.5 ms change (HDR resolution and scheduler noise) does not fail a build.
+public struct RunComparison: Sendable {
+    /// Changes of a latency smaller than this never regress under a relative tolerance.
+    public static let latencyNoiseFloorMilliseconds = 1.0
+
+    /// One key metric's change.
+    public struct Row: Sendable, Equatable, Codable {
+        public enum Verdict: String, Sendable, Codable {
+            /// Worse by more than the tolerance.
+            case regression
+            /// Within the tolerance.
+            case ok
+            /// Better by more than the tolerance.
+            case improved
+            /// No tolerance applies (informational), or a side has no data.
+            case info
+        }
+
+        public var metric: String
+        public var unit: KeyMetric.Unit
+        public var baseline: Double?
+        public var current: Double?
+        /// `current - baseline` when both have data.
+        public var change: Double?
+        /// `change / baseline` when both have data and the baseline is not 0.
+        public var relativeChange: Double?
+        /// The tolerance applied, as written (`+10%`), nil for informational rows.
+        public var tolerance: String?
+        public var verdict: Verdict
+    }
+
+    public var rows: [Row]
+
+    /// The rows that regressed.
+    public var regressions: [Row] { rows.filter { $0.verdict == .regression } }
+
+    /// Compares `current` against `baseline`.
+    /// - Parameter tolerances: Given on the command line; they override ``Tolerance/defaults`` where they are
+    ///   at least as specific.
+    public init(baseline: RunResult, current: RunResult, tolerances: [Tolerance] = []) {
+        let all = Tolerance.defaults + tolerances
+        rows = KeyMetric.all.map { metric in
+            Self.row(
+                metric,
+                baseline: metric.value(in: baseline),
+                current: metric.value(in: current),
+                tolerance: Tolerance.applicable(to: metric, in: all)
+            )
+        }
+    }
+
+    static func row(_ metric: KeyMetric, baseline: Double?, current: Double?, tolerance: Tolerance?) -> Row {
+        var row = Row(
+            metric: metric.name,
+            unit: metric.unit,
+            baseline: baseline,
+            current: current,
+            tolerance: tolerance?.description,
+            verdict: .info
+        )
+        guard let baseline, let current else { return row }
+        let change = current - baseline
+        row.change = change
+        row.relativeChange = baseline != 0 ? change / baseline : nil
+        guard let tolerance, metric.better != .neither else { return row }
+        let worsening = metric.better == .lower ? change : -change
+        var allowed = tolerance.relative ? abs(baseline) * tolerance.amount : tolerance.amount
+        if tolerance.relative && metric.unit == .milliseconds {
+            allowed = Swift.max(allowed, latencyNoiseFloorMilliseconds)
+        }
+        row.verdict = worsening > allowed ? .regression : -worsening > allowed ? .improved : .ok
+        return row
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LoadMetrics
+import Reporting
+import Testing
+
+@Suite("chatstorm compare rules")
+struct CompareTests {
+    /// A run whose visitor→agent messages all took `latency` ms, with `errors` errors and `abandoned` of
+    /// four chat requests abandoned.
+    private func run(latency: Double, errors: Int = 0, abandoned: Int = 0, wait: Double = 1) -> RunResult {
+        var visits = (0..<(4 - abandoned)).map { _ in
+            RunFixtures.Visit(wait: wait, toAgent: Array(repeating: latency, count: 50))
+        }
+        visits += (0..<abandoned).map { _ in RunFixtures.Visit(wait: nil) }
+        visits[0].errors = Array(repeating: "protocol", count: errors)
+        return RunFixtures.run(visits)
+    }
+
+    private func row(_ comparison: RunComparison, _ metric: String) throws -> RunComparison.Row {
+        try #require(comparison.rows.first { $0.metric == metric })
+    }
+
+    @Test("latency percentiles: +10% by default, both ways")
+    func latencyDefaults() throws {
+        let baseline = run(latency: 100)
+        let worse = RunComparison(baseline: baseline, current: run(latency: 115))
+        let p99 = try row(worse, "message_latency.visitor_to_agent.p99")
+        #expect(p99.verdict == .regression)
+        #expect(p99.tolerance == "+10%")
+        #expect(abs((p99.relativeChange ?? 0) - 0.15) < 0.002)
+        #expect(worse.regressions.map(\.metric).contains("message_latency.visitor_to_agent.p50"))
+        #expect(
+            try row(RunComparison(baseline: baseline, current: run(latency: 105)), "message_latency.visitor_to_agent.p99").verdict == .ok
+        )
+        #expect(
+            try row(RunComparison(baseline: baseline, current: run(latency: 50)), "message_latency.visitor_to_agent.p99").verdict
+                == .improved
+        )
+    }
+
+    @Test("a latency change under 1 ms is noise under a relative tolerance")
+    func noiseFloor() throws {
+        let comparison = RunComparison(baseline: run(latency: 0.4), current: run(latency: 0.9))
+        #expect(try row(comparison, "message_latency.visitor_to_agent.p99").verdict == .ok)
+        #expect(comparison.regressions.isEmpty)
+        // An absolute tolerance is taken as given.
+        let strict = RunComparison(baseline: run(latency: 0.4), current: run(latency: 0.9), tolerances: [try Tolerance.parse("p99 +0.1ms")])
+        #expect(try row(strict, "message_latency.visitor_to_agent.p99").verdict == .regression)
+    }
+
+    @Test("errors regress at +1; abandonment at +0.01; service level when it drops")
+    func countsAndRates() throws {
+        let comparison = RunComparison(baseline: run(latency: 10), current: run(latency: 10, errors: 1, abandoned: 1, wait: 40))
+        #expect(try row(comparison, "errors").verdict == .regression)
+        #expect(try row(comparison, "abandonment_rate").verdict == .regression)
+        #expect(try row(comparison, "service_level").verdict == .regression)
+        #expect(try row(comparison, "visitors_arrived").verdict == .info)
+        #expect(try row(comparison, "visitors_arrived").tolerance == nil)
+        let same = RunComparison(baseline: run(latency: 10, errors: 2), current: run(latency: 10, errors: 2))
+        #expect(same.regressions.isEmpty)
+        #expect(try row(same, "errors").change == 0)
+    }
+
+    @Test("tolerances: the most specific wins; later ones win ties")
+    func tolerances() throws {
+        let baseline = run(latency: 100)
+        let current = run(latency: 130)
+        let loose = RunComparison(baseline: baseline, current: current, tolerances: [try Tolerance.parse("p99 +50%")])
+        #expect(try row(loose, "message_latency.visitor_to_agent.p99").verdict == .ok)
+        #expect(try row(loose, "message_latency.visitor_to_agent.p90").verdict == .regression)
+        let specific = RunComparison(
+            baseline: baseline,
+            current: current,
+            tolerances: [try Tolerance.parse("message_latency.visitor_to_agent.p99 +5%"), try Tolerance.parse("p99 +50%")]
+        )
+        #expect(try row(specific, "message_latency.visitor_to_agent.p99").verdict == .regression)
+        let prefix = RunComparison(baseline: baseline, current: current, tolerances: [try Tolerance.parse("message_latency +40%")])
+        #expect(prefix.regressions.filter { $0.metric.hasPrefix("message_latency") }.isEmpty)
+        let all = RunComparison(baseline: baseline, current: current, tolerances: [try Tolerance.parse("default +35%")])
+        #expect(all.regressions.isEmpty)
+        #expect(try Tolerance.parse("queue_wait.p90 +5s") == Tolerance(selector: "queue_wait.p90", amount: 5_000, relative: false))
+    }
+
+    @Test("tolerance errors name the problem")
+    func toleranceErrors() {
+        #expect(throws: ToleranceError.self) { try Tolerance.parse("p99") }
+        #expect(throws: ToleranceError.self) { try Tolerance.parse("p99 +ten%") }
+        #expect(throws: ToleranceError.self) { try Tolerance.parse("p99 +10furlongs") }
+        let error = #expect(throws: ToleranceError.self) { try Tolerance.parse("queue_wiat.p99 +10%") }
+        #expect(error?.message.contains("did you mean \"queue_wait.p99\"?") == true)
+    }
+
+    @Test("formats: JSON lists rows and regressions; Markdown and text mark them")
+    func formats() throws {
+        let comparison = RunComparison(baseline: run(latency: 100), current: run(latency: 130))
+        let json = try comparison.rendered(.json, baseline: "a", current: "b")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["baseline"] as? String == "a")
+        let regressions = try #require(object["regressions"] as? [String])
+        #expect(regressions == comparison.regressions.map(\.metric))
+        #expect((object["rows"] as? [Any])?.count == comparison.rows.count)
+        let markdown = comparison.markdown(baseline: "a", current: "b")
+        #expect(markdown.contains("| ❌ | **`message_latency.visitor_to_agent.p99`** |"))
+        let text = comparison.text(baseline: "a", current: "b")
+        #expect(text.contains("REGRESSION"))
+        #expect(text.hasSuffix("\(regressions.count) regressions: " + regressions.joined(separator: ", ") + "\n"))
+    }
+}
