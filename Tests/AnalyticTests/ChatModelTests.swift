@@ -136,6 +136,23 @@ import Testing
         #expect(relativeError(solution.meanActiveChatsPerAgent * 20, solution.meanActiveChats) < 1e-12)
     }
 
+    @Test func heavilyOverloadedChatsCarryFullCapacity() throws {
+        // λ = 100 against 5·2·0.8 = 8 chats ending a second when full: all but 8 a second abandon.
+        let solution = try ChatModel(
+            agents: 5,
+            capacity: 2,
+            arrivalRate: 100,
+            perChatRates: [1, 0.8],
+            patienceRate: 0.01,
+            routing: .leastLoaded
+        )
+        .solve()
+        #expect(solution.waitProbability <= 1 && solution.waitProbability > 1 - 1e-12)
+        #expect(relativeError(solution.abandonment, 1 - 8.0 / 100) < 1e-9)
+        #expect(solution.serviceLevel(within: 1) >= 0)
+        #expect(relativeError(solution.occupancy, 1) < 1e-12)
+    }
+
     @Test func unstableWithoutAbandonmentBeyondFullCapacity() throws {
         let solution = try ChatModel(
             agents: 4,

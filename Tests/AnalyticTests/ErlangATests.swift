@@ -70,6 +70,19 @@ import Testing
         #expect(relativeError(chain.serviceLevel(within: t), reference) < 1e-8)
     }
 
+    @Test func heavilyOverloadedQueueStaysFinite() throws {
+        // The queue weights peak near e^{10^4} times the "all busy, nobody waiting" weight.
+        let model = ErlangA(arrivalRate: 6_000, serviceRate: 1, patienceRate: 0.2, agents: 5_000)
+        let chain = try #require(model.solve())
+        let closed = try #require(model.closedForm)
+        #expect(chain.waitProbability <= 1 && chain.waitProbability > 1 - 1e-12)
+        // Every agent is busy all the time: 5,000 of the 6,000 arrivals a second are answered.
+        #expect(relativeError(chain.abandonment, 1.0 / 6) < 1e-9)
+        #expect(relativeError(chain.abandonment, closed.abandonment) < 1e-9)
+        #expect(relativeError(chain.meanWait, closed.meanWait) < 1e-9)
+        #expect(chain.serviceLevel(within: 0.1) >= 0 && chain.serviceLevel(within: 0.1) < 1e-100)
+    }
+
     @Test func answeredWaitPlusAbandonedWaitIsTheMeanWait() throws {
         // E[W] over all = E[W; answered] + E[W; abandoned]; the last written out here stage by stage:
         // an arrival with j ahead spends Exp(s + (k+1)θ) at k ahead and leaves there w.p. θ/(s + (k+1)θ).
