@@ -118,6 +118,30 @@ import Testing
         #expect(relativeError(chat.occupancy, slots.occupancy) < 1e-9)
     }
 
+    @Test func loadIndependentRatesTakeTheErlangAShortcutExactly() throws {
+        let model = ChatModel(agents: 12, capacity: 2, arrivalRate: 15, serviceRate: 0.7, patienceRate: 0.3, routing: .fillFirst)
+        #expect(model.hasLoadIndependentRates)
+        let shortcut = try model.figures(serviceLevelWithin: 0.4)
+        let solved = try model.solve().figures(serviceLevelWithin: 0.4)
+        #expect(shortcut.agents == 12)
+        #expect(relativeError(shortcut.waitProbability, solved.waitProbability) < 1e-9)
+        #expect(relativeError(shortcut.abandonment, solved.abandonment) < 1e-9)
+        #expect(relativeError(shortcut.meanAnsweredWait, solved.meanAnsweredWait) < 1e-9)
+        #expect(relativeError(shortcut.serviceLevel, solved.serviceLevel) < 1e-9)
+        #expect(relativeError(shortcut.occupancy, solved.occupancy) < 1e-9)
+        // Far beyond what the chain solver takes: N = 2,000 agents with 3 chats each.
+        let large = ChatModel(
+            agents: 2_000,
+            capacity: 3,
+            arrivalRate: 18,
+            serviceRate: 1.0 / 300,
+            patienceRate: 1.0 / 90,
+            routing: .leastLoaded
+        )
+        #expect(large.loadStateCount > ChatModel.stateLimit)
+        #expect(try large.figures(serviceLevelWithin: 30).stability == .stable)
+    }
+
     @Test(arguments: routings)
     func completionsBalanceAnsweredArrivals(routing: ChatModel.Routing) throws {
         let rates = [1.0, 0.75, 0.55]
