@@ -47,6 +47,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Analytic",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LoadMetrics",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: strictSettings
@@ -168,6 +172,11 @@ let package = Package(
         .testTarget(
             name: "ChatClientTests",
             dependencies: ["ChatClient", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AnalyticTests",
+            dependencies: ["Analytic"],
             swiftSettings: strictSettings
         ),
         .testTarget(
