@@ -99,6 +99,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 2: results, reports, thresholds, comparison.
+        .target(name: "Reporting", dependencies: ["LoadMetrics", "Workload"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "LoadMetrics", "Workload"], swiftSettings: strictSettings),
+
         // Layer 3: argument parsing and wiring only.
         .executableTarget(
             name: "ChatStormCLI",
@@ -109,6 +113,7 @@ let package = Package(
                 "ChatServer",
                 "LoadEngine",
                 "LoadMetrics",
+                "Reporting",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),

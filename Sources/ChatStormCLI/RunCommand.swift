@@ -5,6 +5,7 @@ import LoadEngine
 import LoadMetrics
 import NIOCore
 import NIOPosix
+import Reporting
 import UnixSignals
 import Workload
 
@@ -16,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without a target (in the profile or --target), the reference server is started as a child \
             process on 127.0.0.1 and stopped at the end. Results go to Results/<yyyyMMdd-HHmmss>-<profile>-live/ \
-            (or --out): run.json, timeseries.csv, agents.csv and .hgrm latency distributions.
+            (or --out): run.json, timeseries.csv, agents.csv, .hgrm latency distributions and report.html.
             Exit codes: 0 complete; 65 invalid profile; 69 target unreachable or died during the run; \
             130 interrupted (SIGINT/SIGTERM). An interrupted run still writes what it measured, with \
             "complete": false.
@@ -107,6 +108,8 @@ struct RunCommand: AsyncParsableCommand {
 
         var result = output.result
         result.profile.sha256 = Self.sha256(ofFile: profile)
+        result.series?.regionTimeZones = Dictionary(loaded.regions.map { ($0.name, $0.timeZone) }) { first, _ in first }
+        result.series?.siteTimeZones = Dictionary(loaded.agents.sites.map { ($0.name, $0.timeZone) }) { first, _ in first }
         if let stats = ProcessStats.current {
             result.generator.cpuSeconds = stats.cpuSeconds
             result.generator.peakRSSBytes = stats.peakRSSBytes
@@ -145,6 +148,7 @@ struct RunCommand: AsyncParsableCommand {
             try result.jsonData().write(to: url.appendingPathComponent("run.json"))
             try Data(output.timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
             try Data(output.agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
+            try HTMLReport(result: result).write(toFolder: url)
             let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]
             for (direction, recorder) in latency {
                 for corrected in [true, false] {

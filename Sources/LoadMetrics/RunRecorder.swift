@@ -24,6 +24,12 @@ public struct RunRecorder: Sendable {
     /// The `T` of `service_level(T)`.
     public let serviceLevelThresholdSeconds: Double
     var agents: [AgentRecord] = []
+    /// Chats the registered agents hold now (the sum of their current concurrency).
+    var agentActiveChats = 0
+    /// IANA time zones of the regions and agent sites by name, for reports (`series.regionTimeZones`,
+    /// `series.siteTimeZones`); runners that know the profile fill them.
+    public var regionTimeZones: [String: String] = [:]
+    public var siteTimeZones: [String: String] = [:]
 
     public init(serviceLevelThresholdSeconds: Double) {
         self.serviceLevelThresholdSeconds = serviceLevelThresholdSeconds
@@ -135,6 +141,7 @@ public struct RunRecorder: Sendable {
         }
         generator.messageEvents += 1
         timeSeries.count(.messagesReceived)
+        timeSeries.recordLatency(direction, micros: micros, expectedIntervalMicros: interval)
     }
 
     /// Delivery-integrity findings: messages never received, received again, or out of order.
