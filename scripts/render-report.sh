@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # Renders a run's report.html in headless Chromium to a full-page PNG, to look at it as a person would.
 #
-#   scripts/render-report.sh RUN_DIR [OUT.png] [--dark] [--width PX]
+#   scripts/render-report.sh RUN_DIR [OUT.png] [--dark] [--width PX] [--clip Y:HEIGHT]
 #
 # RUN_DIR is a results folder holding report.html (or the .html file itself); OUT.png defaults to
 # RUN_DIR/report.png. --dark renders with prefers-color-scheme: dark; --width sets the viewport width
-# (default 1100). Needs Chromium (Debian: apt-get install -y chromium) and python3, which drives it over
+# (default 1100); --clip captures only HEIGHT pixels from Y down (to look at one part closely). Needs Chromium (Debian: apt-get install -y chromium) and python3, which drives it over
 # the DevTools protocol on a pipe (stdlib only) to measure the page and capture all of it.
 set -euo pipefail
 
-usage() { echo "usage: $0 RUN_DIR|REPORT.html [OUT.png] [--dark] [--width PX]" >&2; exit 64; }
+usage() { echo "usage: $0 RUN_DIR|REPORT.html [OUT.png] [--dark] [--width PX] [--clip Y:HEIGHT]" >&2; exit 64; }
 positional=()
 dark=0
 width=1100
+clip=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --dark) dark=1; shift ;;
         --width) width="${2:?--width needs a number}"; shift 2 ;;
+        --clip) clip="${2:?--clip needs Y:HEIGHT}"; shift 2 ;;
         -h|--help) usage ;;
         *) positional+=("$1"); shift ;;
     esac
@@ -36,10 +38,11 @@ if [[ -z "$browser" ]]; then
     exit 69
 fi
 
-exec python3 - "$browser" "$(realpath "$html")" "$out" "$dark" "$width" <<'PYTHON'
+exec python3 - "$browser" "$(realpath "$html")" "$out" "$dark" "$width" "$clip" <<'PYTHON'
 import base64, json, os, subprocess, sys
 
 browser, html, out, dark, width = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1", int(sys.argv[5])
+clip = [float(part) for part in sys.argv[6].split(":")] if sys.argv[6] else None
 # Chromium reads commands from fd 3 and writes replies to fd 4 (--remote-debugging-pipe), NUL-separated.
 to_browser_r, to_browser_w = os.pipe()
 from_browser_r, from_browser_w = os.pipe()
@@ -106,10 +109,14 @@ try:
     wait_for("Page.loadEventFired", session)
     height = call("Page.getLayoutMetrics", session=session)["cssContentSize"]["height"]
     call("Emulation.setDeviceMetricsOverride", {"width": width, "height": int(height + 0.999), "deviceScaleFactor": 1, "mobile": False}, session)
-    shot = call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session)
+    options = {"format": "png", "captureBeyondViewport": True}
+    if clip:
+        options["clip"] = {"x": 0, "y": clip[0], "width": width, "height": min(clip[1], height - clip[0]), "scale": 1}
+    shot = call("Page.captureScreenshot", options, session)
     with open(out, "wb") as file:
         file.write(base64.b64decode(shot["data"]))
-    print(f"{out}: {width}x{int(height + 0.999)} px")
+    shown = options["clip"]["height"] if clip else height
+    print(f"{out}: {width}x{int(shown + 0.999)} px of a {int(height + 0.999)} px page")
 finally:
     try:
         call("Browser.close")

@@ -5,7 +5,8 @@ import Foundation
 enum Axis {
     /// Ticks from `low` to at least `high` with a nice step, about `count` of them; the last tick is the
     /// axis maximum.
-    static func ticks(low: Double, high: Double, count: Int = 5) -> (values: [Double], step: Double) {
+    /// With `integers`, the step is a whole number (counts are not drawn at 0.2 visitors).
+    static func ticks(low: Double, high: Double, count: Int = 5, integers: Bool = false) -> (values: [Double], step: Double) {
         let span = high > low ? high - low : Swift.max(1, abs(high))
         let rough = span / Double(Swift.max(1, count))
         let magnitude = pow(10, floor(log10(rough)))
@@ -18,7 +19,11 @@ enum Axis {
             case ...5: 5
             default: 10
             }
-        let step = nice * magnitude
+        var step = nice * magnitude
+        if integers {
+            step = Swift.max(1, step.rounded(.up))
+            if step == 3 { step = 5 }
+        }
         let first = floor(low / step) * step
         var values: [Double] = []
         var value = first
@@ -28,6 +33,13 @@ enum Axis {
             value = first + Double(values.count) * step
         }
         return (values, step)
+    }
+
+    /// Powers of ten from below `low` to above `high` (both > 0), for a logarithmic axis.
+    static func decades(low: Double, high: Double) -> [Double] {
+        let first = Int(floor(log10(Swift.max(low, 1e-9))))
+        let last = Swift.max(first + 1, Int(ceil(log10(Swift.max(high, 1e-9)))))
+        return (first...last).map { pow(10, Double($0)) }
     }
 
     /// Clock-aligned steps (seconds) a time axis may use.

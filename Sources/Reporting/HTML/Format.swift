@@ -35,6 +35,15 @@ enum Format {
         }
     }
 
+    /// A power of ten of seconds as a logarithmic axis labels it: `10 µs`, `1 ms`, `100 ms`, `10 s`.
+    static func decade(seconds: Double) -> String {
+        switch seconds {
+        case ..<0.000_999: String(format: "%.0f µs", seconds * 1e6)
+        case ..<0.999: String(format: "%.0f ms", seconds * 1e3)
+        default: String(format: "%.0f s", seconds)
+        }
+    }
+
     /// A ratio as a percentage: `12.3 %`.
     static func percent(_ ratio: Double) -> String {
         String(format: "%.1f %%", ratio * 100)
@@ -52,7 +61,10 @@ enum Format {
 
     /// A value on a chart axis: as few decimals as the step needs.
     static func tick(_ value: Double, step: Double) -> String {
-        let decimals = step >= 1 ? 0 : min(6, Int((-log10(step)).rounded(.up)))
+        var decimals = step >= 1 ? 0 : min(6, Int((-log10(step)).rounded(.up)))
+        let scaled = step * pow(10, Double(decimals))
+        if abs(scaled - scaled.rounded()) > 1e-6 { decimals += 1 }  // 2.5, 0.25
+
         if decimals == 0 && abs(value) >= 10_000 { return count(Int(value.rounded())) }
         return String(format: "%.\(decimals)f", value)
     }

@@ -51,7 +51,8 @@ extension HTMLReport {
         let m = metrics.agentConcurrency
         return "<h3>Agent concurrency</h3>\n"
             + figure(
-                svg,
+                "<div class=\"chart-title\">\(perAgent ? "Time at each concurrency level, per agent" : "Time at each concurrency level, per site")</div>"
+                    + svg,
                 caption:
                     "Share of logged-in time at each number of simultaneous chats (\(perAgent ? "one row per agent" : "one row per site, over all its agents")); "
                     + "outlined: the capacity. Mean \(Format.decimal(m.mean)) chats per agent, most \(m.max), occupancy \(Format.percent(m.occupancy))."
@@ -69,7 +70,8 @@ extension HTMLReport {
         guard distribution.total > 0 else {
             return "<h3>Queue wait</h3>\n<p class=\"note\">No chat was assigned, so there is no queue wait to show.</p>\n"
         }
-        var x: [Double] = [0]
+        // From the first bucket at 0 %: the axis is logarithmic, so it cannot start at 0.
+        var x: [Double] = [Double(distribution.upperBounds[0]) / 1e6]
         var y: [Double?] = [0]
         for (bound, cumulative) in zip(distribution.upperBounds, distribution.cumulativeCounts) {
             x.append(Double(bound) / 1e6)
@@ -82,7 +84,7 @@ extension HTMLReport {
             summary: "Share of assigned chats that waited at most x seconds; the dashed line marks the service-level target.",
             yUnit: "% of assigned chats",
             x: x,
-            xAxis: .values(unit: "queue wait (s)"),
+            xAxis: .logSeconds(unit: "queue wait (logarithmic)"),
             lines: [LineChart.Line(name: "assigned chats", values: y)],
             markers: [LineChart.Marker(value: threshold, label: "target \(Format.seconds(threshold))", vertical: true)],
             yMaximum: 100
@@ -90,7 +92,7 @@ extension HTMLReport {
         let serviceLevel = metrics.serviceLevel.value
         return "<h3>Queue wait</h3>\n"
             + figure(
-                svg,
+                "<div class=\"chart-title\">Queue wait, cumulative distribution</div>" + svg,
                 caption: "\(Format.percent(withinShare)) of assigned chats waited at most \(Format.seconds(threshold)); "
                     + "the service level counts every request (abandoned ones as missed): \(Format.percent(serviceLevel))."
             )
@@ -114,7 +116,7 @@ extension HTMLReport {
             ]
         ).svg()
         return figure(
-            svg,
+            "<div class=\"chart-title\">Service level and abandonment per \(dimension.rawValue)</div>" + svg,
             caption: "Per \(dimension.rawValue): share of requests assigned within the target and share abandoned in the queue."
         )
     }

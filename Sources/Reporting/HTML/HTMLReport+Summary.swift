@@ -116,7 +116,7 @@ extension HTMLReport {
             ("messages duplicated", "counts.messagesDuplicated", Format.count(c.messagesDuplicated)),
             ("messages reordered", "counts.messagesReordered", Format.count(c.messagesReordered)),
         ]
-        var html = "<section id=\"metadata\">\n<h2>Run and generator health</h2>\n<table>\n"
+        var html = "<section id=\"metadata\">\n<h2>Run and generator health</h2>\n<table class=\"meta\">\n"
         for (label, key, value) in rows {
             html += "<tr><th scope=\"row\">\(label)</th><td class=\"text\" data-metric=\"\(key)\">\(value)</td></tr>\n"
         }

@@ -13,15 +13,17 @@ extension HTMLReport {
         }
         func doubles(_ column: [Int]) -> [Double?] { column.map { Double($0) } }
         func chart(_ id: String, _ title: String, _ summary: String, unit: String, zones: Bool, _ lines: [LineChart.Line]) -> String {
-            LineChart(
+            let svg = LineChart(
                 id: id,
                 title: title,
                 summary: summary,
                 yUnit: unit,
                 x: series.simulatedSeconds,
                 xAxis: .time(origin: origin, zones: zones ? zoneRows : []),
-                lines: lines
+                lines: lines,
+                integerValues: unit != "ms"
             ).svg()
+            return "<div class=\"chart-title\">\(Format.escape(title))</div>" + svg
         }
         let directions = [
             ("visitor_to_agent", "latency-visitor-to-agent", "visitor → agent"),

@@ -33,14 +33,17 @@ enum ReportStyle {
         .card { background: var(--card); border: 1px solid var(--border); border-radius: 6px; padding: 8px 10px; }
         .card .label { color: var(--muted); font-size: 12px; }
         .card .value { font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; }
-        table { border-collapse: collapse; width: 100%; margin: 8px 0; font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; width: 100%; margin: 8px 0; font-variant-numeric: tabular-nums; font-size: 13px; }
+        table.meta { width: auto; min-width: 60%; }
         caption { text-align: left; font-weight: 600; padding: 4px 0; }
-        th, td { border-bottom: 1px solid var(--border); padding: 4px 8px; text-align: right; white-space: nowrap; }
+        th, td { border-bottom: 1px solid var(--border); padding: 3px 6px; text-align: right; white-space: nowrap; }
+        thead th { white-space: normal; vertical-align: bottom; }
         th:first-child, td:first-child { text-align: left; }
         td.text { text-align: left; white-space: normal; }
         thead th { color: var(--muted); font-weight: 600; font-size: 12px; }
         .scroll { overflow-x: auto; }
         figure { margin: 16px 0; }
+        .chart-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
         svg.chart { width: 100%; height: auto; display: block; }
         svg text { fill: var(--fg); font-size: 12px; }
         svg .tick, svg .unit { fill: var(--muted); }
@@ -67,6 +70,7 @@ enum ReportStyle {
           :root { --fg: #000000; --muted: #444c56; --card: #ffffff; }
           main { max-width: none; padding: 0; }
           figure, table, .cards { break-inside: avoid; }
+          .scroll { overflow: visible; }
           h2 { break-after: avoid; }
         }
         """

@@ -66,6 +66,8 @@ import Testing
         #expect(Format.milliseconds(0.7123) == "0.712 ms" && Format.milliseconds(45.06) == "45.1 ms")
         #expect(Format.milliseconds(12_345) == "12.3 s")
         #expect(Format.percent(0.8512) == "85.1 %")
+        #expect([1e-5, 1e-3, 0.1, 1, 100].map(Format.decade(seconds:)) == ["10 µs", "1 ms", "100 ms", "1 s", "100 s"])
+        #expect(Format.tick(7.5, step: 2.5) == "7.5" && Format.tick(1.5, step: 0.5) == "1.5" && Format.tick(20, step: 5) == "20")
         #expect(Format.escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
         #expect(Format.clock(Date(timeIntervalSince1970: 1_741_701_600), in: TimeZone(identifier: "Asia/Kolkata")!) == "19:30")
     }
