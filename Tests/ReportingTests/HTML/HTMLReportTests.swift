@@ -129,6 +129,17 @@ import Testing
         for agent in result.agents { #expect(svg.contains(">\(agent.name)</text>")) }
     }
 
+    @Test func manyAgentsAreDrawnPerSite() throws {
+        var many = result
+        for index in 0..<40 {
+            many.agents.append(AgentSummary(name: "extra-\(index)", site: "riga", capacity: 2, max: 1, secondsAtLevel: [10, 20]))
+        }
+        let html = HTMLReport(result: many).render()
+        let svg = try #require(try captures("(<svg id=\"chart-agent-concurrency\".*?</svg>)", in: html).first)
+        #expect(svg.components(separatedBy: "class=\"capacity\"").count - 1 == 2)
+        #expect(svg.contains(">riga</text>") && svg.contains(">austin</text>") && !svg.contains(">riga-1</text>"))
+    }
+
     @Test func regionsLocalTimesUnderTheAgentsChart() throws {
         let html = Self.page
         let svg = try #require(try captures("(<svg id=\"chart-agents-online\".*?</svg>)", in: html).first)
