@@ -89,6 +89,32 @@ import Testing
         #expect(text.contains("\"series\" : {\n"))
     }
 
+    @Test func stringsWithBracketsSurviveTheCompactArrays() throws {
+        var result = Self.result()
+        result.profile.name = "odd [1, 2]\n\"[3]\" \\"
+        result.agents[0].name = "[a, b]"
+        let decoded = try RunResult(jsonData: result.jsonData())
+        #expect(decoded.profile.name == result.profile.name && decoded.agents == result.agents)
+    }
+
+    @Test func mergeKeepsTheFirstSeries() throws {
+        var merged = Self.result()
+        var other = Self.result()
+        other.series?.queueDepth = [9, 9, 9]
+        merged.merge(other)
+        #expect(merged.series == Self.result().series && merged.agents.count == 1)
+        var empty = RunResult(
+            mode: .sim,
+            profile: .init(name: "e", sha256: ""),
+            seed: 1,
+            complete: true,
+            toolVersion: "t",
+            serviceLevelThresholdSeconds: 20
+        )
+        empty.merge(other)
+        #expect(empty.series == other.series && empty.agents == other.agents)
+    }
+
     @Test func aRunWithoutSecondsHasNoSeries() throws {
         var recorder = RunRecorder(serviceLevelThresholdSeconds: 20)
         let result = recorder.finish(
