@@ -67,7 +67,7 @@ struct LineChart {
         let yLow = Swift.min(0, values.min() ?? 0)
         let yTicks = Axis.ticks(
             low: yLow,
-            high: yMaximum ?? Swift.max(values.max() ?? 0, markerPeak, integerValues ? 1 : 1e-9),
+            high: yMaximum ?? (Swift.max(values.max() ?? 0, markerPeak) > 0 ? Swift.max(values.max() ?? 0, markerPeak) : 1),
             integers: integerValues
         )
         let yBottom = yTicks.values.first ?? 0

@@ -61,6 +61,20 @@ import Testing
         #expect(svg.count < 40_000)
     }
 
+    @Test func anEmptyChartHasAPlainAxis() {
+        let svg = LineChart(
+            id: "empty",
+            title: "Nothing",
+            summary: "no values",
+            yUnit: "ms",
+            x: [0, 1, 2],
+            xAxis: .time(origin: Date(timeIntervalSince1970: 0), zones: []),
+            lines: [LineChart.Line(name: "p99", values: [nil, nil, nil])]
+        ).svg()
+        #expect(svg.contains(">1.0</text>") && !svg.contains("0.000"))
+        #expect(svg.contains("d=\"\""))
+    }
+
     @Test func formattingIsFixed() {
         #expect(Format.count(1_234_567) == "1,234,567" && Format.count(-1_000) == "-1,000" && Format.count(12) == "12")
         #expect(Format.milliseconds(0.7123) == "0.712 ms" && Format.milliseconds(45.06) == "45.1 ms")
