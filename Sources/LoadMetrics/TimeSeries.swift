@@ -123,12 +123,18 @@ public struct TimeSeries: Sendable, Equatable {
         for index in open.indices { open[index] = 0 }
     }
 
-    /// The percentiles of a second's histogram (as `LatencySummary` rounds them), which is then reset.
+    /// The percentiles of a second's histogram in milliseconds (three decimals, as `LatencySummary`
+    /// rounds them); the histogram is then reset.
     private static func close(_ histogram: inout Histogram<UInt64>) -> IntervalPercentiles? {
         guard histogram.totalCount > 0 else { return nil }
-        let summary = LatencySummary(histogram, unitsPerOutputUnit: 1_000)
+        // Only the three percentiles (not a whole `LatencySummary`): this runs on the engine's event loop
+        // every second.
+        func milliseconds(_ percentile: Double) -> Double {
+            Double(histogram.valueAtPercentile(percentile)) / 1_000  // whole µs: exact to three decimals
+        }
+        let percentiles = IntervalPercentiles(p50: milliseconds(50), p90: milliseconds(90), p99: milliseconds(99))
         histogram.reset()
-        return IntervalPercentiles(p50: summary.p50, p90: summary.p90, p99: summary.p99)
+        return percentiles
     }
 
     /// The CSV header of `timeseries.csv`.
