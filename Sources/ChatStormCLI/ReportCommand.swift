@@ -26,6 +26,10 @@ struct ReportCommand: ParsableCommand {
         let exists = FileManager.default.fileExists(atPath: runDirectory, isDirectory: &isDirectory)
         let folder = URL(fileURLWithPath: runDirectory)
         let runJSON = exists && !isDirectory.boolValue ? folder : folder.appendingPathComponent("run.json")
+        guard FileManager.default.fileExists(atPath: runJSON.path) else {
+            FileHandle.standardError.write(Data("\(runJSON.path): no such file (a results folder holds run.json)\n".utf8))
+            throw ExitCode.invalidInput
+        }
         let result: RunResult
         do {
             result = try RunResult(jsonData: Data(contentsOf: runJSON))
