@@ -7,6 +7,8 @@ public struct AgentRecord: Sendable, Equatable {
     /// The site's interned id.
     public var site: Int32
     public var load: AgentLoad
+    /// Logged in (not yet left).
+    public var online = true
 }
 
 extension RunRecorder {
@@ -17,7 +19,9 @@ extension RunRecorder {
     public mutating func agentJoined(name: String, site: String, capacity: Int, at time: Duration) -> Int {
         var load = AgentLoad(capacity: capacity)
         load.change(at: time.seconds, active: 0)
-        agents.append(AgentRecord(name: name, site: self.site(site), load: load))
+        let siteID = self.site(site)
+        agents.append(AgentRecord(name: name, site: siteID, load: load))
+        changeOnline(site: siteID, capacity: capacity, by: 1)
         return agents.count - 1
     }
 
@@ -32,6 +36,20 @@ extension RunRecorder {
     public mutating func agentLeft(agent: Int, at time: Duration) {
         agentActiveChats -= agents[agent].load.active
         agents[agent].load.finish(at: time.seconds)
+        if agents[agent].online {
+            agents[agent].online = false
+            changeOnline(site: agents[agent].site, capacity: agents[agent].load.capacity, by: -1)
+        }
+    }
+
+    /// Counts an agent in or out of its site's agents online and the chat capacity online.
+    private mutating func changeOnline(site: Int32, capacity: Int, by delta: Int) {
+        let index = Int(site)
+        if siteAgentsOnline.count <= index {
+            siteAgentsOnline.append(contentsOf: repeatElement(0, count: index + 1 - siteAgentsOnline.count))
+        }
+        siteAgentsOnline[index] += delta
+        chatCapacityOnline += delta * capacity
     }
 
     /// Every agent registered so far.
@@ -68,6 +86,7 @@ extension RunRecorder {
             departmentQueueDepth: breakdowns[Dimension.department.index].sets.map(\.waiting),
             languageQueueDepth: breakdowns[Dimension.language.index].sets.map(\.waiting)
         )
+        timeSeries.recordAgents(bySite: siteAgentsOnline, chatCapacity: chatCapacityOnline)
     }
 
     /// One measurement of the generator's scheduling lag.

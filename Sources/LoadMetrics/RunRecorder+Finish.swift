@@ -29,7 +29,8 @@ extension RunRecorder {
         var series = RunSeries(
             timeSeries,
             departments: breakdowns[Dimension.department.index].names,
-            languages: breakdowns[Dimension.language.index].names
+            languages: breakdowns[Dimension.language.index].names,
+            sites: siteNames
         )
         series?.regionTimeZones = regionTimeZones
         series?.siteTimeZones = siteTimeZones

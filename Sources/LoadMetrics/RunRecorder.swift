@@ -26,6 +26,9 @@ public struct RunRecorder: Sendable {
     var agents: [AgentRecord] = []
     /// Chats the registered agents hold now (the sum of their current concurrency).
     var agentActiveChats = 0
+    /// Agents logged in per site (by interned site id) and the sum of their capacities.
+    var siteAgentsOnline: [Int] = []
+    var chatCapacityOnline = 0
     /// IANA time zones of the regions and agent sites by name, for reports (`series.regionTimeZones`,
     /// `series.siteTimeZones`); runners that know the profile fill them.
     public var regionTimeZones: [String: String] = [:]

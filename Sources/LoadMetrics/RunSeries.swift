@@ -43,6 +43,10 @@ public struct RunSeries: Codable, Sendable, Equatable {
     public var sessions: [Int] = []
     public var activeChats: [Int] = []
     public var agentsOnline: [Int] = []
+    /// Site → agents logged in there (from the agents the recorder registered).
+    public var agentsOnlineBySite: [String: [Int]] = [:]
+    /// The summed capacities of the agents logged in: how many chats could run at once.
+    public var chatCapacity: [Int] = []
     public var queueDepthByDepartment: [String: [Int]] = [:]
     public var queueDepthByLanguage: [String: [Int]] = [:]
     /// `visitor_to_agent` and `agent_to_visitor`.
@@ -67,12 +71,13 @@ public struct RunSeries: Codable, Sendable, Equatable {
 
     /// The columns of `series`' rows; department and language names are given by interned id.
     /// Returns nil when there is no row.
-    public init?(_ series: TimeSeries, departments: [String], languages: [String]) {
+    public init?(_ series: TimeSeries, departments: [String], languages: [String], sites: [String] = []) {
         guard let first = series.rows.first else { return nil }
         simulatedOrigin = first.simulatedTime.formatted(Self.isoFormat)
         let origin = (try? Date(simulatedOrigin, strategy: Self.isoFormat)) ?? first.simulatedTime
         var byDepartment = [[Int]](repeating: [], count: departments.count)
         var byLanguage = [[Int]](repeating: [], count: languages.count)
+        var bySite = [[Int]](repeating: [], count: sites.count)
         var v2a = Percentiles()
         var a2v = Percentiles()
         var server: [Int?] = []
@@ -92,6 +97,10 @@ public struct RunSeries: Codable, Sendable, Equatable {
             sessions.append(row.gauges.sessions)
             activeChats.append(row.gauges.activeChats)
             agentsOnline.append(row.gauges.agentsOnline)
+            chatCapacity.append(row.chatCapacity)
+            for id in bySite.indices {
+                bySite[id].append(id < row.siteAgentsOnline.count ? row.siteAgentsOnline[id] : 0)
+            }
             for id in byDepartment.indices {
                 byDepartment[id].append(id < row.departmentQueueDepth.count ? row.departmentQueueDepth[id] : 0)
             }
@@ -104,6 +113,7 @@ public struct RunSeries: Codable, Sendable, Equatable {
         serverQueueDepth = server.contains { $0 != nil } ? server : nil
         queueDepthByDepartment = Dictionary(uniqueKeysWithValues: zip(departments, byDepartment))
         queueDepthByLanguage = Dictionary(uniqueKeysWithValues: zip(languages, byLanguage))
+        agentsOnlineBySite = Dictionary(uniqueKeysWithValues: zip(sites, bySite))
         messageLatency = ["visitor_to_agent": v2a, "agent_to_visitor": a2v]
     }
 

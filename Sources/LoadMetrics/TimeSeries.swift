@@ -62,6 +62,11 @@ public struct TimeSeries: Sendable, Equatable {
         public var departmentQueueDepth: [Int] = []
         /// Visitors waiting per language, like `departmentQueueDepth`.
         public var languageQueueDepth: [Int] = []
+        /// Agents logged in per site at the end of the second, by interned site id (as registered
+        /// with the recorder).
+        public var siteAgentsOnline: [Int] = []
+        /// The capacities (most chats at once) of the agents logged in, summed.
+        public var chatCapacity = 0
         /// Latency percentiles of the second's visitor → agent deliveries (nil: none).
         public var visitorToAgent: IntervalPercentiles?
         /// Latency percentiles of the second's agent → visitor deliveries (nil: none).
@@ -121,6 +126,13 @@ public struct TimeSeries: Sendable, Equatable {
         row.agentToVisitor = Self.close(&openAgentToVisitor)
         rows.append(row)
         for index in open.indices { open[index] = 0 }
+    }
+
+    /// Adds the agents online per site and the chat capacity online to the last row.
+    mutating func recordAgents(bySite: [Int], chatCapacity: Int) {
+        guard !rows.isEmpty else { return }
+        rows[rows.count - 1].siteAgentsOnline = bySite
+        rows[rows.count - 1].chatCapacity = chatCapacity
     }
 
     /// The percentiles of a second's histogram in milliseconds (three decimals, as `LatencySummary`

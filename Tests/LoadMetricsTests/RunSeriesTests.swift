@@ -52,6 +52,8 @@ import Testing
         #expect(series.sessions == [2, 0, 0])
         // Active chats come from the agents' concurrency: 2 from second 10 until the agent left.
         #expect(series.activeChats == [2, 2, 0])
+        // The agent (capacity 3) was online for the first two seconds.
+        #expect(series.agentsOnlineBySite == ["pune": [1, 1, 0]] && series.chatCapacity == [3, 3, 0])
         #expect(series.regionTimeZones == ["emea": "Europe/Berlin"])
     }
 

@@ -99,11 +99,15 @@ extension HTMLReport {
                 [
                     LineChart.Line(name: "agents online", values: doubles(series.agentsOnline)),
                     LineChart.Line(name: "active chats", values: doubles(series.activeChats)),
-                    LineChart.Line(name: "open sessions", values: doubles(series.sessions), dashed: true),
+                    LineChart.Line(name: "chat capacity online", values: doubles(series.chatCapacity), dashed: true),
                 ]
+                    + series.agentsOnlineBySite.keys.sorted().map {
+                        LineChart.Line(name: "online at \($0)", values: doubles(series.agentsOnlineBySite[$0]!), dashed: true)
+                    }
             ),
             caption:
-                "Agents online and chats in progress over the simulated day; the rows under the axis give each region's (and each other site's) local time."
+                "Agents online (in all and per site), chats in progress and the chats the agents online could hold at once, over the "
+                + "simulated day; the rows under the axis give each region's (and each other site's) local time."
         )
 
         html += "<h3>Throughput and errors</h3>\n"

@@ -147,6 +147,7 @@ import Testing
         #expect(svg.contains(">baltics</text>") && svg.contains(">india-west</text>") && svg.contains(">site austin</text>"))
         #expect(svg.contains(">16:") && svg.contains(">19:") && svg.contains(">09:"))
         #expect(!svg.contains(">site riga</text>"))
+        #expect(svg.contains(">online at riga</text>") && svg.contains(">online at austin</text>"))
     }
 
     @Test func incompleteRunsSayso() {
