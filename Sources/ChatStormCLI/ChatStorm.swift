@@ -12,6 +12,8 @@ struct ChatStorm: AsyncParsableCommand {
             (compare); 130 interrupted.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, Compare.self, History.self, Serve.self, Validate.self, Schedule.self, Bench.self]
+        subcommands: [
+            RunCommand.self, ReportCommand.self, Compare.self, History.self, Serve.self, Validate.self, Schedule.self, Bench.self,
+        ]
     )
 }

@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without a target (in the profile or --target), the reference server is started as a child \
             process on 127.0.0.1 and stopped at the end. Results go to Results/<yyyyMMdd-HHmmss>-<profile>-live/ \
-            (or --out): run.json, timeseries.csv, agents.csv and .hgrm latency distributions.
+            (or --out): run.json, timeseries.csv, agents.csv, .hgrm latency distributions and report.html.
             Thresholds (the profile's and --threshold's, k6 syntax: 'queue_wait: p(90) < 60s') are evaluated \
             at the end, printed as a table and written into run.json; --junit and --summary-md write them for CI. \
             A threshold with abortOnFail stops the run once it fails (checked every second after its \
@@ -156,6 +156,8 @@ struct RunCommand: AsyncParsableCommand {
 
         var result = output.result
         result.profile.sha256 = Self.sha256(ofFile: profile)
+        result.series?.regionTimeZones = Dictionary(loaded.regions.map { ($0.name, $0.timeZone) }) { first, _ in first }
+        result.series?.siteTimeZones = Dictionary(loaded.agents.sites.map { ($0.name, $0.timeZone) }) { first, _ in first }
         if let stats = ProcessStats.current {
             result.generator.cpuSeconds = stats.cpuSeconds
             result.generator.peakRSSBytes = stats.peakRSSBytes
@@ -210,6 +212,7 @@ struct RunCommand: AsyncParsableCommand {
             try document.jsonData().write(to: url.appendingPathComponent("run.json"))
             try Data(output.timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
             try Data(output.agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
+            try document.report.write(toFolder: url)
             let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]
             for (direction, recorder) in latency {
                 for corrected in [true, false] {

@@ -181,7 +181,8 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .assigned(let assignment):
             chat = assignment.chat
             keys.site = run.siteKey(ofAgent: assignment.agent)
-            if !assignedOnce, let requestedAt {
+            // An assignment that crossed the visitor's leaving on the wire: the visitor was counted as abandoned.
+            if !assignedOnce, !finished, let requestedAt {
                 assignedOnce = true
                 run.recorder.chatAssigned(keys, wait: .nanoseconds((NIODeadline.now() - requestedAt).nanoseconds))
             }

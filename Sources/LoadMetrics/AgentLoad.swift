@@ -24,11 +24,15 @@ public struct AgentLoad: Sendable, Equatable, Codable {
         max = Swift.max(max, current)
     }
 
-    /// Closes the observation at `time` (end of shift or of the run).
+    /// Closes the observation at `time` (end of shift or of the run); the agent holds no chat after it.
     public mutating func finish(at time: Double) {
         accumulate(until: time)
         since = nil
+        current = 0
     }
+
+    /// The chats the agent holds now (0 once finished).
+    public var active: Int { current }
 
     /// Total observed seconds.
     public var observedSeconds: Double { secondsAtLevel.reduce(0, +) }

@@ -7,6 +7,8 @@ public struct AgentRecord: Sendable, Equatable {
     /// The site's interned id.
     public var site: Int32
     public var load: AgentLoad
+    /// Logged in (not yet left).
+    public var online = true
 }
 
 extension RunRecorder {
@@ -17,18 +19,37 @@ extension RunRecorder {
     public mutating func agentJoined(name: String, site: String, capacity: Int, at time: Duration) -> Int {
         var load = AgentLoad(capacity: capacity)
         load.change(at: time.seconds, active: 0)
-        agents.append(AgentRecord(name: name, site: self.site(site), load: load))
+        let siteID = self.site(site)
+        agents.append(AgentRecord(name: name, site: siteID, load: load))
+        changeOnline(site: siteID, capacity: capacity, by: 1)
         return agents.count - 1
     }
 
     /// The agent has `active` chats from `time` on.
     public mutating func agentConcurrency(agent: Int, at time: Duration, active: Int) {
+        agentActiveChats -= agents[agent].load.active
         agents[agent].load.change(at: time.seconds, active: active)
+        agentActiveChats += agents[agent].load.active
     }
 
     /// The agent logged out at `time`; its observation stops there.
     public mutating func agentLeft(agent: Int, at time: Duration) {
+        agentActiveChats -= agents[agent].load.active
         agents[agent].load.finish(at: time.seconds)
+        if agents[agent].online {
+            agents[agent].online = false
+            changeOnline(site: agents[agent].site, capacity: agents[agent].load.capacity, by: -1)
+        }
+    }
+
+    /// Counts an agent in or out of its site's agents online and the chat capacity online.
+    private mutating func changeOnline(site: Int32, capacity: Int, by delta: Int) {
+        let index = Int(site)
+        if siteAgentsOnline.count <= index {
+            siteAgentsOnline.append(contentsOf: repeatElement(0, count: index + 1 - siteAgentsOnline.count))
+        }
+        siteAgentsOnline[index] += delta
+        chatCapacityOnline += delta * capacity
     }
 
     /// Every agent registered so far.
@@ -38,6 +59,8 @@ extension RunRecorder {
 
     /// Closes a second of the time series and samples the queue depth of the totals and of every
     /// breakdown key. `schedulingLag` is the event loop's lag measured for this second, if any.
+    /// When agents are registered, the row's active chats are the chats they hold (the sum of their
+    /// current concurrency), whatever `gauges.activeChats` says.
     public mutating func sample(
         second: Int,
         simulatedTime: Date,
@@ -53,7 +76,17 @@ extension RunRecorder {
         }
         generator.peakSessions = Swift.max(generator.peakSessions, gauges.sessions)
         if let schedulingLag { recordSchedulingLag(schedulingLag) }
-        timeSeries.sample(second: second, simulatedTime: simulatedTime, queueDepth: total.waiting, gauges: gauges)
+        var gauges = gauges
+        if !agents.isEmpty { gauges.activeChats = agentActiveChats }
+        timeSeries.sample(
+            second: second,
+            simulatedTime: simulatedTime,
+            queueDepth: total.waiting,
+            gauges: gauges,
+            departmentQueueDepth: breakdowns[Dimension.department.index].sets.map(\.waiting),
+            languageQueueDepth: breakdowns[Dimension.language.index].sets.map(\.waiting)
+        )
+        timeSeries.recordAgents(bySite: siteAgentsOnline, chatCapacity: chatCapacityOnline)
     }
 
     /// One measurement of the generator's scheduling lag.
@@ -64,42 +97,6 @@ extension RunRecorder {
     /// An arrival that could not be started on time.
     public mutating func lateArrival() {
         generator.lateArrivals += 1
-    }
-
-    // MARK: Finish
-
-    /// Ends every agent's observation at `time` and returns the result. The recorder keeps its
-    /// state (call once).
-    public mutating func finish(
-        mode: RunResult.Mode,
-        profile: RunResult.Profile,
-        seed: UInt64,
-        complete: Bool,
-        toolVersion: String,
-        at time: Duration
-    ) -> RunResult {
-        let siteIndex = Dimension.site.index
-        for index in agents.indices {
-            agents[index].load.finish(at: time.seconds)
-            let load = agents[index].load
-            total.concurrency.add(load)
-            breakdowns[siteIndex].sets[Int(agents[index].site)].concurrency.add(load)
-        }
-        var byDimension: [Dimension: Breakdown] = [:]
-        for dimension in Dimension.allCases {
-            byDimension[dimension] = breakdowns[dimension.index]
-        }
-        return RunResult(
-            mode: mode,
-            profile: profile,
-            seed: seed,
-            complete: complete,
-            toolVersion: toolVersion,
-            generator: generator,
-            serviceLevelThresholdSeconds: serviceLevelThresholdSeconds,
-            total: total,
-            breakdowns: byDimension
-        )
     }
 
     /// The columns of `agents.csv`, before one `seconds_at_N` column per concurrency level.

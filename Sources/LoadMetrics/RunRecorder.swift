@@ -24,6 +24,15 @@ public struct RunRecorder: Sendable {
     /// The `T` of `service_level(T)`.
     public let serviceLevelThresholdSeconds: Double
     var agents: [AgentRecord] = []
+    /// Chats the registered agents hold now (the sum of their current concurrency).
+    var agentActiveChats = 0
+    /// Agents logged in per site (by interned site id) and the sum of their capacities.
+    var siteAgentsOnline: [Int] = []
+    var chatCapacityOnline = 0
+    /// IANA time zones of the regions and agent sites by name, for reports (`series.regionTimeZones`,
+    /// `series.siteTimeZones`); runners that know the profile fill them.
+    public var regionTimeZones: [String: String] = [:]
+    public var siteTimeZones: [String: String] = [:]
 
     public init(serviceLevelThresholdSeconds: Double) {
         self.serviceLevelThresholdSeconds = serviceLevelThresholdSeconds
@@ -135,6 +144,7 @@ public struct RunRecorder: Sendable {
         }
         generator.messageEvents += 1
         timeSeries.count(.messagesReceived)
+        timeSeries.recordLatency(direction, micros: micros, expectedIntervalMicros: interval)
     }
 
     /// Delivery-integrity findings: messages never received, received again, or out of order.

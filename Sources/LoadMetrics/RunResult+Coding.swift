@@ -16,6 +16,8 @@ extension RunResult: Codable {
         var metrics: Metrics
         var breakdowns: [String: [String: Entry]]
         var histograms: HistogramsWire
+        var series: RunSeries?
+        var agents: [AgentSummary]?
     }
 
     private struct GeneratorWire: Codable {
@@ -135,7 +137,9 @@ extension RunResult: Codable {
                 schedulingLag: HistogramPairs(generator.schedulingLag),
                 total: SetWire(total),
                 breakdowns: histograms
-            )
+            ),
+            series: series,
+            agents: agents.isEmpty ? nil : agents
         )
         try wire.encode(to: encoder)
     }
@@ -177,13 +181,16 @@ extension RunResult: Codable {
             total: wire.histograms.total.metricSet(counts: wire.counts),
             breakdowns: breakdowns
         )
+        series = wire.series
+        agents = wire.agents ?? []
     }
 
-    /// `run.json`: pretty-printed with sorted keys, so equal results give equal bytes.
+    /// `run.json`: pretty-printed with sorted keys, so equal results give equal bytes; arrays of
+    /// numbers (histograms, series columns) on one line each, so that a day of seconds stays compact.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        return CompactJSON.collapsingNumberArrays(try encoder.encode(self))
     }
 
     /// A result read from `run.json` bytes.

@@ -67,6 +67,10 @@ public struct RunResult: Sendable, Equatable {
     public var total: MetricSet
     /// The run broken down by each dimension.
     public var breakdowns: [Dimension: Breakdown]
+    /// The per-second series (nil when no second was sampled, or in a `run.json` written before it).
+    public var series: RunSeries?
+    /// Each agent's time at each concurrency level (empty in a `run.json` written before it).
+    public var agents: [AgentSummary] = []
 
     public init(
         mode: Mode,
@@ -103,9 +107,12 @@ public struct RunResult: Sendable, Equatable {
 
     /// Adds another run of the same profile (a simulation replication, or another generator
     /// process): counts add, histograms merge, peaks take the larger; `complete` holds only if both
-    /// are complete. Identity fields (mode, profile, seed, tool version, threshold) stay `self`'s.
+    /// are complete. Identity fields (mode, profile, seed, tool version, threshold), the series and the
+    /// agents stay `self`'s (the other's when `self` has none).
     public mutating func merge(_ other: RunResult) {
         complete = complete && other.complete
+        if series == nil { series = other.series }
+        if agents.isEmpty { agents = other.agents }
         generator.merge(other.generator)
         total.merge(other.total)
         for (dimension, breakdown) in other.breakdowns {

@@ -1,4 +1,5 @@
 public import Foundation
+import Histogram
 
 /// Per-second rows of counts and gauges, written as `timeseries.csv`.
 ///
@@ -32,6 +33,19 @@ public struct TimeSeries: Sendable, Equatable {
         }
     }
 
+    /// Message-latency percentiles of the messages delivered during one second, in milliseconds.
+    public struct IntervalPercentiles: Sendable, Equatable {
+        public var p50: Double
+        public var p90: Double
+        public var p99: Double
+
+        public init(p50: Double, p90: Double, p99: Double) {
+            self.p50 = p50
+            self.p90 = p90
+            self.p99 = p99
+        }
+    }
+
     /// One closed second.
     public struct Row: Sendable, Equatable {
         /// Elapsed real seconds since the run start at the end of this bucket.
@@ -43,6 +57,20 @@ public struct TimeSeries: Sendable, Equatable {
         /// Visitors waiting (requested, not assigned, not gone) as the harness sees them.
         public var queueDepth: Int
         public var gauges: Gauges
+        /// Visitors waiting per department at the end of the second, indexed by interned id (shorter
+        /// than the department list when later departments were not seen yet: they were at 0).
+        public var departmentQueueDepth: [Int] = []
+        /// Visitors waiting per language, like `departmentQueueDepth`.
+        public var languageQueueDepth: [Int] = []
+        /// Agents logged in per site at the end of the second, by interned site id (as registered
+        /// with the recorder).
+        public var siteAgentsOnline: [Int] = []
+        /// The capacities (most chats at once) of the agents logged in, summed.
+        public var chatCapacity = 0
+        /// Latency percentiles of the second's visitor → agent deliveries (nil: none).
+        public var visitorToAgent: IntervalPercentiles?
+        /// Latency percentiles of the second's agent → visitor deliveries (nil: none).
+        public var agentToVisitor: IntervalPercentiles?
 
         /// The count of one counter in this row.
         public subscript(counter: Counter) -> Int { counts[counter.rawValue] }
@@ -50,6 +78,21 @@ public struct TimeSeries: Sendable, Equatable {
 
     public private(set) var rows: [Row] = []
     private var open = [Int](repeating: 0, count: Counter.allCases.count)
+    /// The open second's latencies (µs, coordinated-omission corrected like the run's), reset at
+    /// each sample: the series keeps only their percentiles.
+    private var openVisitorToAgent = Self.makeIntervalHistogram()
+    private var openAgentToVisitor = Self.makeIntervalHistogram()
+
+    /// A per-second histogram: 2 significant digits (percentiles within 1 %, plenty for a chart) keep
+    /// it at 26 KB, so clearing it every second stays cheap also for a simulator that samples a day
+    /// of seconds in a few seconds.
+    static func makeIntervalHistogram() -> Histogram<UInt64> {
+        Histogram<UInt64>(
+            lowestDiscernibleValue: 1,
+            highestTrackableValue: LatencyRecorder.highestTrackableMicros,
+            numberOfSignificantValueDigits: .two
+        )
+    }
 
     public init() {}
 
@@ -58,10 +101,52 @@ public struct TimeSeries: Sendable, Equatable {
         open[counter.rawValue] += amount
     }
 
+    /// Records a delivered message's latency into the open second.
+    public mutating func recordLatency(_ direction: RunRecorder.Direction, micros: UInt64, expectedIntervalMicros: UInt64) {
+        let value = Swift.min(micros, LatencyRecorder.highestTrackableMicros)
+        switch direction {
+        case .visitorToAgent: openVisitorToAgent.recordCorrectedValue(value, expectedInterval: expectedIntervalMicros)
+        case .agentToVisitor: openAgentToVisitor.recordCorrectedValue(value, expectedInterval: expectedIntervalMicros)
+        }
+    }
+
     /// Closes the open second as a row.
-    public mutating func sample(second: Int, simulatedTime: Date, queueDepth: Int, gauges: Gauges) {
-        rows.append(Row(second: second, simulatedTime: simulatedTime, counts: open, queueDepth: queueDepth, gauges: gauges))
+    public mutating func sample(
+        second: Int,
+        simulatedTime: Date,
+        queueDepth: Int,
+        gauges: Gauges,
+        departmentQueueDepth: [Int] = [],
+        languageQueueDepth: [Int] = []
+    ) {
+        var row = Row(second: second, simulatedTime: simulatedTime, counts: open, queueDepth: queueDepth, gauges: gauges)
+        row.departmentQueueDepth = departmentQueueDepth
+        row.languageQueueDepth = languageQueueDepth
+        row.visitorToAgent = Self.close(&openVisitorToAgent)
+        row.agentToVisitor = Self.close(&openAgentToVisitor)
+        rows.append(row)
         for index in open.indices { open[index] = 0 }
+    }
+
+    /// Adds the agents online per site and the chat capacity online to the last row.
+    mutating func recordAgents(bySite: [Int], chatCapacity: Int) {
+        guard !rows.isEmpty else { return }
+        rows[rows.count - 1].siteAgentsOnline = bySite
+        rows[rows.count - 1].chatCapacity = chatCapacity
+    }
+
+    /// The percentiles of a second's histogram in milliseconds (three decimals, as `LatencySummary`
+    /// rounds them); the histogram is then reset.
+    private static func close(_ histogram: inout Histogram<UInt64>) -> IntervalPercentiles? {
+        guard histogram.totalCount > 0 else { return nil }
+        // Only the three percentiles (not a whole `LatencySummary`): this runs on the engine's event loop
+        // every second.
+        func milliseconds(_ percentile: Double) -> Double {
+            Double(histogram.valueAtPercentile(percentile)) / 1_000  // whole µs: exact to three decimals
+        }
+        let percentiles = IntervalPercentiles(p50: milliseconds(50), p90: milliseconds(90), p99: milliseconds(99))
+        histogram.reset()
+        return percentiles
     }
 
     /// The CSV header of `timeseries.csv`.

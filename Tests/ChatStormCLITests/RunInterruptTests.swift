@@ -47,6 +47,18 @@ struct RunInterruptTests {
         #expect(json["complete"] as? Bool == false)
         let counts = try #require(json["counts"] as? [String: Any])
         #expect((counts["visitorsArrived"] as? Int ?? 0) > 0)
+        // The report is written too, and `chatstorm report` redraws the same page from run.json alone.
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("data-status=\"incomplete\""))
+        let redrawn = out.appendingPathComponent("redrawn.html")
+        let again = Process()
+        again.executableURL = binary
+        again.arguments = ["report", out.path, "--output", redrawn.path]
+        again.standardOutput = FileHandle.nullDevice
+        try again.run()
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+        #expect(try String(contentsOf: redrawn, encoding: .utf8) == report)
         try? FileManager.default.removeItem(at: out)
     }
 }

@@ -44,7 +44,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "schemaVersion", "mode", "profile", "seed", "complete", "toolVersion", "generator", "counts", "metrics",
-                "breakdowns", "histograms",
+                "breakdowns", "histograms", "series", "agents",
             ]
         )
         #expect(json["schemaVersion"] as? Int == 1)

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import Reporting
+
+/// The hand-written chart pieces: thinning, ticks, the SVG they produce.
+@Suite struct ChartTests {
+    /// A day of seconds with one spike, one dip and a gap.
+    static let day: [Double?] = (0..<86_400).map { second in
+        if (40_000..<40_500).contains(second) { return nil }
+        if second == 12_345 { return 900 }
+        if second == 54_321 { return -5 }
+        return 100 + Double(second % 60)
+    }
+
+    @Test func downsamplingKeepsExtremesAndGapsWithinTheLimit() {
+        let indices = Downsample.indices(Self.day)
+        #expect(indices.compactMap { $0 }.count <= Downsample.maximumPoints)
+        #expect(indices.contains(12_345) && indices.contains(54_321))
+        #expect(indices.contains { $0 == nil })
+        let kept = indices.compactMap { $0 }
+        #expect(kept == kept.sorted())
+        // Short series are kept whole.
+        #expect(Downsample.indices([1, nil, 3]) == [0, nil, 2])
+    }
+
+    @Test func valueTicksAreNiceAndCoverTheData() {
+        for high in [0.7, 3.0, 9.9, 10.0, 47.0, 1_234.0, 86_400.0] {
+            let ticks = Axis.ticks(low: 0, high: high)
+            #expect(ticks.values.first == 0)
+            #expect(ticks.values.last! >= high, "\(high)")
+            #expect(ticks.values.count <= 12, "\(high)")
+            let mantissa = ticks.step / pow(10, floor(log10(ticks.step)))
+            #expect([1, 2, 2.5, 5].contains { abs($0 - mantissa) < 1e-9 }, "\(ticks.step)")
+        }
+    }
+
+    @Test func timeTicksAreClockAligned() {
+        let origin = Date(timeIntervalSince1970: 1_741_701_660)  // 14:01 UTC
+        let ticks = Axis.timeTicks(origin: origin, span: 3_600)
+        #expect(ticks.step == 600)
+        #expect(ticks.offsets.first == 540)  // 14:10
+        #expect(ticks.offsets.allSatisfy { (origin.timeIntervalSince1970 + $0).truncatingRemainder(dividingBy: 600) == 0 })
+    }
+
+    @Test func aDayOfSecondsDrawsAtMostTheLimitPerLine() throws {
+        let chart = LineChart(
+            id: "day",
+            title: "A day",
+            summary: "one line",
+            yUnit: "ms",
+            x: (0..<86_400).map(Double.init),
+            xAxis: .time(origin: Date(timeIntervalSince1970: 0), zones: []),
+            lines: [LineChart.Line(name: "p99", values: Self.day)]
+        )
+        let svg = chart.svg()
+        let path = try #require(svg.components(separatedBy: " d=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        let points = path.filter { $0 == "M" || $0 == "L" }.count
+        #expect(points <= Downsample.maximumPoints && points > 700)
+        #expect(path.filter { $0 == "M" }.count == 2)  // the gap lifts the pen once
+        #expect(svg.count < 40_000)
+    }
+
+    @Test func anEmptyChartHasAPlainAxis() {
+        let svg = LineChart(
+            id: "empty",
+            title: "Nothing",
+            summary: "no values",
+            yUnit: "ms",
+            x: [0, 1, 2],
+            xAxis: .time(origin: Date(timeIntervalSince1970: 0), zones: []),
+            lines: [LineChart.Line(name: "p99", values: [nil, nil, nil])]
+        ).svg()
+        #expect(svg.contains(">1.0</text>") && !svg.contains("0.000"))
+        #expect(svg.contains("d=\"\""))
+    }
+
+    @Test func formattingIsFixed() {
+        #expect(Format.count(1_234_567) == "1,234,567" && Format.count(-1_000) == "-1,000" && Format.count(12) == "12")
+        #expect(Format.milliseconds(0.7123) == "0.712 ms" && Format.milliseconds(45.06) == "45.1 ms")
+        #expect(Format.milliseconds(12_345) == "12.3 s")
+        #expect(Format.percent(0.8512) == "85.1 %")
+        #expect([1e-5, 1e-3, 0.1, 1, 100].map(Format.decade(seconds:)) == ["10 µs", "1 ms", "100 ms", "1 s", "100 s"])
+        #expect(Format.tick(7.5, step: 2.5) == "7.5" && Format.tick(1.5, step: 0.5) == "1.5" && Format.tick(20, step: 5) == "20")
+        #expect(Format.escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+        #expect(Format.clock(Date(timeIntervalSince1970: 1_741_701_600), in: TimeZone(identifier: "Asia/Kolkata")!) == "19:30")
+    }
+}
