@@ -78,6 +78,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 1: the same profile in virtual time (discrete-event), the same behaviour and routing.
+        .target(
+            name: "Simulator",
+            dependencies: ["ChatRouting", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+
         // Layer 1: the reference server (the only target that imports Hummingbird).
         .target(
             name: "ChatServer",
@@ -109,6 +116,7 @@ let package = Package(
                 "ChatServer",
                 "LoadEngine",
                 "LoadMetrics",
+                "Simulator",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -155,6 +163,11 @@ let package = Package(
         .testTarget(
             name: "LoadMetricsTests",
             dependencies: ["LoadMetrics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["ChatRouting", "LoadMetrics", "Simulator", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,6 +10,6 @@ struct ChatStorm: AsyncParsableCommand {
             Exit codes: 0 success; 1 other failure; 64 invalid command line; 65 invalid profile or input;             73 an output file cannot be written.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, Serve.self, Validate.self, Schedule.self, Bench.self]
+        subcommands: [RunCommand.self, SimulateCommand.self, Serve.self, Validate.self, Schedule.self, Bench.self]
     )
 }

@@ -1,0 +1,122 @@
+import ChatRouting
+import LoadMetrics
+import Workload
+
+/// One visitor of a simulation: its behaviour machine and generator, and what the simulator tracks about it the
+/// way the live engine's visitor driver does (its chat, when it asked, whether it was assigned and answered).
+struct VisitorSlot {
+    var machine: VisitorMachine
+    var rng: SeededGenerator
+    let id: String
+    let region: String
+    var keys: BreakdownKeys
+    /// Bumped when the slot is reused; events carry it.
+    var generation: UInt32
+    /// The open chat (0: none).
+    var chat: ChatID = 0
+    /// The last chat that ended (for the survey).
+    var lastChat: ChatID = 0
+    /// When the request was sent (negative: not yet).
+    var requestedAt = -1.0
+    var queuedOnce = false
+    var assignedOnce = false
+    var answered = false
+    /// The visitor's connection is up.
+    var connected = false
+    /// The server dropped the visitor after its resume grace; a reconnection says hello as a new visitor.
+    var forgotten = false
+    var disconnects: UInt32 = 0
+    /// Frames the server kept while the visitor was disconnected.
+    var pending: [VisitorDelivery] = []
+    /// No frame reaches the visitor before this time (one connection keeps its order).
+    var lastDelivery = 0.0
+    var finished = false
+
+    init(arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator, generation: UInt32) {
+        self.machine = VisitorMachine(
+            id: arrival.visitorID,
+            language: arrival.language,
+            department: arrival.department,
+            returning: arrival.returning,
+            behaviour: behaviour
+        )
+        self.rng = rng
+        self.id = arrival.visitorID
+        self.region = arrival.regionName
+        self.keys = keys
+        self.generation = generation
+    }
+
+    /// Runs the machine on one event.
+    @inline(__always)
+    mutating func handle(_ event: VisitorEvent, now: Double) -> ActionBuffer<VisitorAction> {
+        machine.handle(event, now: now, using: &rng)
+    }
+
+    /// Waiting in a queue now: requested, never assigned (for the queue-depth accounting of outcomes).
+    var isWaiting: Bool { requestedAt >= 0 && !assignedOnce }
+}
+
+/// One agent of a simulation: its behaviour machine, the chats it holds as its client sees them, and the
+/// handling-model progress of those chats.
+struct AgentSlot {
+    struct Chat {
+        var chat: ChatID
+        var visitor: Int32
+        /// The visitor's breakdown keys with this agent's site.
+        var keys: BreakdownKeys
+        /// Handling model: work left (in units of the first entry's mean); `infinity` once completed.
+        var work: Double
+    }
+
+    var machine: AgentMachine
+    var rng: SeededGenerator
+    let id: String
+    let profile: AgentProfile
+    let siteKey: Int32
+    /// The recorder's handle (negative until the first login).
+    var record = -1
+    var online = false
+    var chats: [Chat] = []
+    var lastDelivery = 0.0
+    /// Handling model: when the work of `chats` was last brought up to date, and the version of the armed
+    /// completion.
+    var progressedAt = 0.0
+    var handlingVersion: UInt32 = 0
+
+    init(agent: AgentSchedule.Agent, site: Site, rng: SeededGenerator, siteKey: Int32) {
+        var site = site
+        site.maxChats = agent.capacity
+        self.machine = AgentMachine(id: agent.id, site: site, shifts: agent.onShift)
+        self.rng = rng
+        self.id = agent.id
+        self.profile = AgentProfile(
+            id: agent.id,
+            languages: agent.languages,
+            departments: agent.departments,
+            capacity: agent.capacity,
+            site: agent.site,
+            translation: agent.translation
+        )
+        self.siteKey = siteKey
+        chats.reserveCapacity(max(1, agent.capacity))
+    }
+
+    @inline(__always)
+    mutating func handle(_ event: AgentEvent, now: Double) -> ActionBuffer<AgentAction> {
+        machine.handle(event, now: now, using: &rng)
+    }
+
+    func index(of chat: ChatID) -> Int? {
+        chats.firstIndex { $0.chat == chat }
+    }
+}
+
+/// What the simulator keeps about a chat between the routing's actions: whose it is and where it is routed.
+struct ChatInfo {
+    var visitor: Int32
+    var generation: UInt32
+    var agent: Int32 = -1
+    var department: String
+    var language: String
+}
