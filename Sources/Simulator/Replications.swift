@@ -9,10 +9,12 @@ public struct Replications: Sendable {
     /// The seeds used, one per replication.
     public var seeds: [UInt64]
 
-    /// The `count` seeds of replications of `seed`: independent streams split off the seed.
+    /// The `count` seeds of replications of `seed`: the seed itself (so one replication is the plain run),
+    /// then independent streams split off it.
     public static func seeds(from seed: UInt64, count: Int) -> [UInt64] {
         let root = SeededGenerator(seed: seed).split(0x5245_504C)
         return (0..<count).map { index in
+            guard index > 0 else { return seed }
             var stream = root.split(UInt64(index))
             return stream.next()
         }
