@@ -46,6 +46,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Analytic",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LoadMetrics",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: strictSettings
@@ -158,6 +162,11 @@ let package = Package(
         .testTarget(
             name: "WorkloadTests",
             dependencies: ["Workload"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AnalyticTests",
+            dependencies: ["Analytic"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,67 @@
+extension Staffing {
+    /// The fewest agents for an Erlang C queue (no abandonment).
+    /// - Parameters:
+    ///   - arrivalRate: λ.
+    ///   - serviceRate: μ per agent.
+    ///   - goals: service level within t and/or occupancy ceiling (abandonment is always 0).
+    ///   - maxAgents: the largest N tried.
+    public static func minimumAgents(
+        arrivalRate: Double,
+        serviceRate: Double,
+        goals: StaffingGoals,
+        maxAgents: Int = 100_000
+    ) -> Result? {
+        // Stability needs N > a, so floor(a) + 1 is a safe start.
+        let stable = Int((arrivalRate / serviceRate).rounded(.down)) + 1
+        return minimumAgents(meeting: goals, lowerBound: min(max(1, stable), maxAgents), maxAgents: maxAgents) { n in
+            ErlangC(arrivalRate: arrivalRate, serviceRate: serviceRate, agents: n)
+                .figures(serviceLevelWithin: goals.threshold)
+        }
+    }
+
+    /// The fewest agents for an Erlang A queue (exponential patience at rate θ).
+    public static func minimumAgents(
+        arrivalRate: Double,
+        serviceRate: Double,
+        patienceRate: Double,
+        goals: StaffingGoals,
+        maxAgents: Int = 100_000
+    ) -> Result? {
+        minimumAgents(meeting: goals, maxAgents: maxAgents) { n in
+            ErlangA(arrivalRate: arrivalRate, serviceRate: serviceRate, patienceRate: patienceRate, agents: n)
+                .figures(serviceLevelWithin: goals.threshold)
+        }
+    }
+
+    /// The fewest agents for the chat model; `model`'s own agent count is ignored.
+    /// - Throws: ``ChatModelError`` when a candidate cannot be solved.
+    public static func minimumAgents(
+        chat model: ChatModel,
+        goals: StaffingGoals,
+        maxAgents: Int = 1_000
+    ) throws(ChatModelError) -> Result? {
+        try minimumAgents(meeting: goals, maxAgents: maxAgents) { (n: Int) throws(ChatModelError) -> QueueFigures in
+            var candidate = model
+            candidate.agents = n
+            return try candidate.solve().figures(serviceLevelWithin: goals.threshold)
+        }
+    }
+}
+
+extension ErlangC {
+    /// The fewest agents that answer `target` of arrivals within `threshold` with occupancy at most
+    /// `maxOccupancy`; see ``Staffing``.
+    public static func minimumAgents(
+        arrivalRate: Double,
+        serviceRate: Double,
+        serviceLevel target: Double,
+        within threshold: Double,
+        maxOccupancy: Double = 1
+    ) -> Staffing.Result? {
+        Staffing.minimumAgents(
+            arrivalRate: arrivalRate,
+            serviceRate: serviceRate,
+            goals: StaffingGoals(serviceLevel: target, within: threshold, maxOccupancy: maxOccupancy)
+        )
+    }
+}
