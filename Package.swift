@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["ChatRouting", "LoadMetrics", "Simulator", "Workload"],
+            dependencies: ["Analytic", "ChatRouting", "LoadMetrics", "Simulator", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(
