@@ -1,9 +1,10 @@
 /// The simulator's pending events, ordered by time and, at equal times, by the order they were scheduled.
 ///
-/// A binary min-heap over a plain array of trivially copyable ``SimulationEvent``s, hand-written so that the
+/// A 4-ary min-heap over a plain array of trivially copyable ``SimulationEvent``s, hand-written so that the
 /// comparison is two inlined field compares and nothing is boxed or allocated per push or pop (the array grows
-/// to the largest number of pending events once). Ties break on a sequence number, so a run is deterministic
-/// and events scheduled for the same instant run first-in, first-out.
+/// to the largest number of pending events once); four children per node halve the depth of a binary heap and
+/// keep siblings in one or two cache lines. Ties break on a sequence number, so a run is deterministic and events
+/// scheduled for the same instant run first-in, first-out.
 struct EventHeap {
     private var storage: [SimulationEvent] = []
     private var nextSequence: UInt64 = 0
@@ -43,7 +44,7 @@ struct EventHeap {
         var child = start
         let item = storage[child]
         while child > 0 {
-            let parent = (child - 1) >> 1
+            let parent = (child - 1) >> 2
             guard Self.before(item, storage[parent]) else { break }
             storage[child] = storage[parent]
             child = parent
@@ -56,9 +57,20 @@ struct EventHeap {
         let item = storage[parent]
         let count = storage.count
         while true {
-            var child = 2 * parent + 1
-            guard child < count else { break }
-            if child + 1 < count, Self.before(storage[child + 1], storage[child]) { child += 1 }
+            let first = 4 * parent + 1
+            guard first < count else { break }
+            var child = first
+            if first + 3 < count {
+                let a = Self.before(storage[first + 1], storage[first]) ? first + 1 : first
+                let b = Self.before(storage[first + 3], storage[first + 2]) ? first + 3 : first + 2
+                child = Self.before(storage[b], storage[a]) ? b : a
+            } else {
+                var candidate = first + 1
+                while candidate < count {
+                    if Self.before(storage[candidate], storage[child]) { child = candidate }
+                    candidate += 1
+                }
+            }
             guard Self.before(storage[child], item) else { break }
             storage[parent] = storage[child]
             parent = child

@@ -31,10 +31,33 @@ extension Simulation {
         case .wake(let at, let timer):
             // Under the handling model the chats end by handling time, not by replies and silences.
             if handling != nil, timer.kind == .reply || timer.kind == .idle { return }
+            if timer.kind == .idle, let slot = agents[index].index(of: timer.chat) {
+                // Every reply re-arms the chat's idle timer, which nearly never fires: one event per chat stays in
+                // the heap and moves on to the latest arming when it comes due (see `idleDue(_:agent:)`).
+                agents[index].chats[slot].idleTimer = timer
+                agents[index].chats[slot].idleDue = max(at, now)
+                if agents[index].chats[slot].idleQueued { return }
+                agents[index].chats[slot].idleQueued = true
+            }
             heap.push(max(at, now), target: Int32(index), .agentTimer(timer))
         case .finished:
             break
         }
+    }
+
+    /// An agent timer came due; an idle event that is not the chat's latest arming moves on to it.
+    mutating func agentTimerDue(_ timer: AgentTimer, agent index: Int) {
+        guard timer.kind == .idle, let slot = agents[index].index(of: timer.chat), let latest = agents[index].chats[slot].idleTimer
+        else {
+            agentHandle(index, .timer(timer))
+            return
+        }
+        if latest.id != timer.id, agents[index].chats[slot].idleDue > now {
+            heap.push(agents[index].chats[slot].idleDue, target: Int32(index), .agentTimer(latest))
+            return
+        }
+        agents[index].chats[slot].idleQueued = false
+        agentHandle(index, .timer(latest))
     }
 
     mutating func login(_ index: Int) {

@@ -138,7 +138,7 @@ public struct Simulation {
             guard isCurrent(event) else { return }
             deliver(delivery, toVisitor: Int(event.target))
         case .agentTimer(let timer):
-            agentHandle(Int(event.target), .timer(timer))
+            agentTimerDue(timer, agent: Int(event.target))
         case .toAgent(let delivery):
             deliver(delivery, toAgent: Int(event.target))
         case .handlingDone(let version):

@@ -67,6 +67,11 @@ struct AgentSlot {
         var keys: BreakdownKeys
         /// Handling model: work left (in units of the first entry's mean); `infinity` once completed.
         var work: Double
+        /// The latest idle timer the machine armed for this chat, and when it is due.
+        var idleTimer: AgentTimer?
+        var idleDue = 0.0
+        /// An idle event of this chat is in the heap (due no later than `idleDue`).
+        var idleQueued = false
     }
 
     var machine: AgentMachine
