@@ -22,7 +22,7 @@ extension Simulation {
         case .typing:
             break
         case .transfer(let chat, let department):
-            recorder.transferred(agents[index].index(of: chat).map { agents[index].chats[$0].keys } ?? .none)
+            recorder.transferred(agents[index].keys(of: chat))
             if let actions = try? center.transfer(chat: chat, by: id, to: department, now: now) { execute(actions) }
         case .endChat(let chat):
             if let actions = try? center.end(chat: chat, by: .agent(id), now: now) { execute(actions) }
@@ -101,7 +101,7 @@ extension Simulation {
 
     mutating func agentSends(_ index: Int, chat: ChatID, seq: Int) {
         let slot = agents[index].index(of: chat)
-        let keys = slot.map { agents[index].chats[$0].keys } ?? .none
+        let keys = agents[index].keys(of: chat)
         recorder.messageSent(keys)
         guard case .deliver? = try? center.relay(chat: chat, from: .agent(agents[index].id), seq: UInt64(seq)),
             let slot
@@ -120,7 +120,12 @@ extension Simulation {
         switch delivery {
         case .assigned(let chat):
             let info = chats[chat]
-            var keys = info.map { visitors[Int($0.visitor)].keys } ?? .none
+            var keys = BreakdownKeys.none
+            var visitorID = ""
+            if let info {
+                keys = visitors[Int(info.visitor)].keys
+                visitorID = visitors[Int(info.visitor)].id
+            }
             keys.site = agents[index].siteKey
             if agents[index].online {
                 progress(agent: index)
@@ -133,13 +138,13 @@ extension Simulation {
             }
             let assignment = AgentAssignment(
                 chat: chat,
-                visitor: info.map { visitors[Int($0.visitor)].id } ?? "",
+                visitor: visitorID,
                 department: info?.department ?? "",
                 language: info?.language ?? ""
             )
             agentHandle(index, .assigned(assignment))
         case .message(let chat, let sentAt):
-            let keys = agents[index].index(of: chat).map { agents[index].chats[$0].keys } ?? .none
+            let keys = agents[index].keys(of: chat)
             recorder.messageDelivered(keys, direction: .visitorToAgent, latency: .seconds(now - sentAt))
             agentHandle(index, .messageReceived(chat: chat))
         case .ended(let chat, let reason):

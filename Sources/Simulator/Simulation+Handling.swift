@@ -18,11 +18,11 @@ extension Simulation {
         return max(0, first.sample(using: &agents[index].rng)) / mean
     }
 
-    /// Progress per second of each chat of an agent holding `load` chats.
-    func handlingRate(load: Int) -> Double {
-        guard let handling, load > 0 else { return 0 }
-        let entry = handling.byConcurrency[min(load, handling.byConcurrency.count) - 1]
-        return 1 / max(entry.mean, 1e-9)
+    /// Progress per second of each chat of an agent holding `load` chats (`mutating` only so that the call does
+    /// not copy the simulation).
+    mutating func handlingRate(load: Int) -> Double {
+        guard load > 0, !handlingRates.isEmpty else { return 0 }
+        return handlingRates[min(load, handlingRates.count) - 1]
     }
 
     /// Brings the work of the agent's chats up to now, at the rate of its current load.

@@ -35,6 +35,8 @@ public struct Simulation {
     var networkRNG: SeededGenerator
     let zeroDelay: Bool
     let handling: HandlingModel?
+    /// Per-chat progress rate at each load of the handling model: 1 / mean of the entry.
+    let handlingRates: [Double]
     let duration: Double
     var now = 0.0
     var second = 0
@@ -58,6 +60,7 @@ public struct Simulation {
         self.networkRNG = seeds.split(0x004E_4554)
         self.zeroDelay = configuration.delay == .constant(0)
         self.handling = profile.handling.flatMap { $0.byConcurrency.isEmpty ? nil : $0 }
+        self.handlingRates = handling?.byConcurrency.map { 1 / max($0.mean, 1e-9) } ?? []
         self.duration = profile.calendar.duration
         if configuration.routing.invitation != nil { visitorIndex = [:] }
         let schedule = AgentSchedule(calendar: plan.calendar, roster: profile.agents)
@@ -152,8 +155,10 @@ public struct Simulation {
         }
     }
 
+    /// Whether a visitor event is for the slot's present, unfinished visitor (`mutating` only so that the call
+    /// does not copy the simulation).
     @inline(__always)
-    func isCurrent(_ event: SimulationEvent) -> Bool {
+    mutating func isCurrent(_ event: SimulationEvent) -> Bool {
         let slot = Int(event.target)
         return visitors[slot].generation == event.generation && !visitors[slot].finished
     }

@@ -115,6 +115,12 @@ struct AgentSlot {
     func index(of chat: ChatID) -> Int? {
         chats.firstIndex { $0.chat == chat }
     }
+
+    /// The breakdown keys of a chat the agent holds (none when it does not hold it).
+    func keys(of chat: ChatID) -> BreakdownKeys {
+        for entry in chats where entry.chat == chat { return entry.keys }
+        return .none
+    }
 }
 
 /// What the simulator keeps about a chat between the routing's actions: whose it is and where it is routed.
