@@ -19,8 +19,8 @@ extension ChatModel {
         /// P(ℓ chats in progress) for ℓ = 0 … N·K.
         public let activeChatsDistribution: [Double]
         let tail: QueueTail?
-        /// P(all slots busy and nobody waiting).
-        let full: Double
+        /// P(all slots busy, j waiting) = tailScale·tail.weights[j].
+        let tailScale: Double
 
         init(unstable model: ChatModel) {
             let slots = model.agents * model.capacity
@@ -31,27 +31,27 @@ extension ChatModel {
             agentLoadDistribution = (0...model.capacity).map { $0 == model.capacity ? 1 : 0 }
             activeChatsDistribution = (0...slots).map { $0 == slots ? 1 : 0 }
             tail = nil
-            full = 0
+            tailScale = 0
         }
 
         init(model: ChatModel, space: StateSpace, censored: [Double], tail: QueueTail, iterations: Int, residual: Double) {
             let stride = model.capacity + 1
             let slots = model.agents * model.capacity
-            let fullCensored = censored[space.count - 1]  // the one state of the top level
-            let total = censored.reduce(0, +) + fullCensored * (tail.waiting - 1)
+            let fullIndex = space.count - 1  // the one state of the top level
+            let rest = censored[..<fullIndex].reduce(0, +)
+            let (restScale, tailScale) = tail.normalizer(rest: rest, head: censored[fullIndex])
             var loads = [Double](repeating: 0, count: stride)
             var active = [Double](repeating: 0, count: slots + 1)
-            for level in 0...slots {
+            for level in 0..<slots {
                 for i in space.levelStart[level]..<space.levelStart[level + 1] {
-                    let p = censored[i] / total
+                    let p = censored[i] * restScale
                     active[level] += p
                     for k in 0..<stride { loads[k] += p * Double(space.loads[i * stride + k]) }
                 }
             }
-            // Waiting states: everyone full.
-            let waitingMass = fullCensored * (tail.waiting - 1) / total
-            active[slots] += waitingMass
-            loads[model.capacity] += waitingMass * Double(model.agents)
+            // All slots busy, with or without a queue: every agent holds K.
+            active[slots] = tailScale * tail.waiting
+            loads[model.capacity] += active[slots] * Double(model.agents)
             self.model = model
             stability = .stable
             self.iterations = iterations
@@ -59,14 +59,14 @@ extension ChatModel {
             agentLoadDistribution = loads.map { $0 / Double(model.agents) }
             activeChatsDistribution = active
             self.tail = tail
-            full = fullCensored / total
+            self.tailScale = tailScale
         }
 
         /// P(an arrival finds all N·K slots busy and must queue).
-        public var waitProbability: Double { tail.map { full * $0.waiting } ?? 1 }
+        public var waitProbability: Double { tail.map { tailScale * $0.waiting } ?? 1 }
 
         /// Mean number of visitors waiting.
-        public var meanQueueLength: Double { tail.map { full * $0.queueLength } ?? .infinity }
+        public var meanQueueLength: Double { tail.map { tailScale * $0.queueLength } ?? .infinity }
 
         /// P(an arrival abandons) = θ·E[queue]/λ.
         public var abandonment: Double {
@@ -83,21 +83,21 @@ extension ChatModel {
         /// P(an arrival is answered), from the tagged-arrival formula.
         public var answeredProbability: Double {
             guard let tail else { return 1 }
-            return 1 - waitProbability + full * tail.answeredAfterWaiting
+            return 1 - waitProbability + tailScale * tail.answeredAfterWaiting
         }
 
         /// Mean wait over answered arrivals (the `queue_wait` metric).
         public var meanAnsweredWait: Double {
             guard let tail else { return .infinity }
             let answered = answeredProbability
-            return answered > 0 ? full * tail.answeredWaitTotal / answered : 0
+            return answered > 0 ? tailScale * tail.answeredWaitTotal / answered : 0
         }
 
         /// Arrivals answered within `threshold` over all arrivals (abandoners are failures).
         public func serviceLevel(within threshold: Double) -> Double {
             precondition(threshold >= 0, "a service-level threshold is ≥ 0")
             guard let tail else { return 0 }
-            return 1 - waitProbability + full * tail.answeredWithin(threshold)
+            return min(1, max(0, 1 - waitProbability + tailScale * tail.answeredWithin(threshold)))  // rounding only
         }
 
         /// Mean number of chats in progress.

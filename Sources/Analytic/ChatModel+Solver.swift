@@ -34,12 +34,9 @@ extension ChatModel {
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
-            for j in 0..<space.count { probabilities[j] = Self.inflow(j, probabilities, space) / space.outRate[j] }
-            for j in (0..<space.count).reversed() {
-                probabilities[j] = Self.inflow(j, probabilities, space) / space.outRate[j]
-            }
+            Self.sweep(&probabilities, space)
             aggregateLevels(&probabilities, space)
-            residual = Self.residual(probabilities, space)
+            residual = Self.residual(&probabilities, space)
             if residual <= tolerance {
                 return Solution(
                     model: self,
@@ -54,25 +51,81 @@ extension ChatModel {
         throw ChatModelError.notConverged(iterations: iterations, residual: residual, tolerance: tolerance, model: label)
     }
 
-    /// Σ_i π_i·q_ij over the transitions into `j`.
-    private static func inflow(_ j: Int, _ probabilities: [Double], _ space: StateSpace) -> Double {
-        var sum = 0.0
-        for e in space.inStart[j]..<space.inStart[j + 1] {
-            sum += probabilities[Int(space.inSource[e])] * space.inRate[e]
+    /// Raw pointers to the chain and the current vector, valid inside ``withRaw(_:_:_:)`` only.
+    ///
+    /// The sweeps and the residual are nearly all of the solver's time, and checked array access makes
+    /// them several times slower in debug builds, where the simulator's tests call the solver.
+    private struct Raw {
+        let count: Int
+        let start: UnsafePointer<Int>
+        let source: UnsafePointer<Int32>
+        let rate: UnsafePointer<Double>
+        let out: UnsafePointer<Double>
+        let p: UnsafeMutablePointer<Double>
+
+        /// Σ_i π_i·q_ij over the transitions into `j`.
+        func inflow(_ j: Int) -> Double {
+            var sum = 0.0
+            var e = start[j]
+            let end = start[j + 1]
+            while e < end {
+                sum += p[Int(source[e])] * rate[e]
+                e += 1
+            }
+            return sum
         }
-        return sum
     }
 
-    /// The relative global-balance residual of `probabilities`.
-    private static func residual(_ probabilities: [Double], _ space: StateSpace) -> Double {
-        var imbalance = 0.0
-        var flow = 0.0
-        for j in 0..<space.count {
-            let out = probabilities[j] * space.outRate[j]
-            imbalance += abs(inflow(j, probabilities, space) - out)
-            flow += out
+    private static func withRaw<R>(_ probabilities: inout [Double], _ space: StateSpace, _ body: (Raw) -> R) -> R {
+        space.inStart.withUnsafeBufferPointer { start in
+            space.inSource.withUnsafeBufferPointer { source in
+                space.inRate.withUnsafeBufferPointer { rate in
+                    space.outRate.withUnsafeBufferPointer { out in
+                        probabilities.withUnsafeMutableBufferPointer { p in
+                            body(
+                                Raw(
+                                    count: space.count,
+                                    start: start.baseAddress!,
+                                    source: source.baseAddress!,
+                                    rate: rate.baseAddress!,
+                                    out: out.baseAddress!,
+                                    p: p.baseAddress!
+                                )
+                            )
+                        }
+                    }
+                }
+            }
         }
-        return imbalance / flow
+    }
+
+    /// One forward and one backward Gauss–Seidel sweep: π_j ← Σ_i π_i·q_ij / q_j.
+    private static func sweep(_ probabilities: inout [Double], _ space: StateSpace) {
+        withRaw(&probabilities, space) { raw in
+            var j = 0
+            while j < raw.count {
+                raw.p[j] = raw.inflow(j) / raw.out[j]
+                j += 1
+            }
+            while j > 0 {
+                j -= 1
+                raw.p[j] = raw.inflow(j) / raw.out[j]
+            }
+        }
+    }
+
+    /// The relative global-balance residual Σ_j |inflow_j − π_j·q_j| / Σ_j π_j·q_j.
+    private static func residual(_ probabilities: inout [Double], _ space: StateSpace) -> Double {
+        withRaw(&probabilities, space) { raw in
+            var imbalance = 0.0
+            var flow = 0.0
+            for j in 0..<raw.count {
+                let out = raw.p[j] * raw.out[j]
+                imbalance += abs(raw.inflow(j) - out)
+                flow += out
+            }
+            return imbalance / flow
+        }
     }
 
     /// Rescales every level to the mass the level birth–death chain gives, keeping each level's shape;

@@ -1,5 +1,5 @@
 extension ChatModel {
-    /// The most load states ``solve(tolerance:maxIterations:)`` accepts (N = 200, K = 3 has 1.4 M).
+    /// The most load states ``solve(tolerance:maxIterations:)`` accepts: N ≤ 226 for K = 3, 44 for K = 5.
     public static let stateLimit = 2_000_000
 
     /// The number of load states: the ways to spread N agents over loads 0 … K, C(N + K, K).

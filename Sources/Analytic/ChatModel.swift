@@ -92,8 +92,26 @@ public struct ChatModel: QueueModel, Sendable, Equatable {
         patienceRate > 0 || arrivalRate < fullDrainRate ? .stable : .unstable
     }
 
-    /// All figures for the threshold `t`, solving the chain with the default tolerance.
+    /// Whether every load has the same per-chat rate. Then the number of chats in progress is an
+    /// M/M/NK+M queue whatever the routing (each chat ends at rate μ however its agent is loaded), so
+    /// every figure of ``QueueFigures`` is Erlang A's with N·K agents: exact, and cheap for any N.
+    public var hasLoadIndependentRates: Bool { perChatRates.allSatisfy { $0 == perChatRates[0] } }
+
+    /// All figures for the threshold `t`: from Erlang A with N·K agents when the per-chat rate does not
+    /// depend on the load (see ``hasLoadIndependentRates``), else by solving the chain with the
+    /// default tolerance. ``solve(tolerance:maxIterations:)`` gives the per-agent figures as well.
     public func figures(serviceLevelWithin threshold: Double) throws(ChatModelError) -> QueueFigures {
-        try solve().figures(serviceLevelWithin: threshold)
+        guard !hasLoadIndependentRates else {
+            var figures = ErlangA(
+                arrivalRate: arrivalRate,
+                serviceRate: perChatRates[0],
+                patienceRate: patienceRate,
+                agents: agents * capacity
+            )
+            .figures(serviceLevelWithin: threshold)
+            figures.agents = agents
+            return figures
+        }
+        return try solve().figures(serviceLevelWithin: threshold)
     }
 }

@@ -50,10 +50,11 @@ extension ErlangA {
         )
     }
 
-    /// A(x, y) = x·e^y·y^{−x}·γ(x, y) = x·e^y·y^{−x}·Γ(x)·P(x, y), its prefactor formed in log space.
+    /// A(x, y) = x·e^y·y^{−x}·γ(x, y) = x·e^y·y^{−x}·Γ(x)·P(x, y), formed in log space: for small θ
+    /// both x and y run into the millions, e^y overflows and P(x, y) underflows.
     static func mandelbaumZeltynA(x: Double, y: Double) -> Double {
         if y == 0 { return 1 }
         let logScale = log(x) + y - x * log(y) + lgamma(x)
-        return exp(logScale) * IncompleteGamma.regularizedLower(x, y)
+        return exp(logScale + IncompleteGamma.logRegularizedLower(x, y))
     }
 }

@@ -4,27 +4,28 @@ extension ErlangA {
         /// The model these figures are for.
         public let model: ErlangA
         let tail: QueueTail
-        /// π_N, P(all agents busy and nobody waiting).
-        let full: Double
+        /// π_{N+j} = tailScale·tail.weights[j].
+        let tailScale: Double
         /// P(n < N).
         let belowFull: Double
         /// Σ_{n<N} n·π_n.
         let busySlotsBelowFull: Double
 
+        /// `full`, `belowFull` and `busySlotsBelowFull` are unnormalised, on one scale.
         init(model: ErlangA, tail: QueueTail, full: Double, belowFull: Double, busySlotsBelowFull: Double) {
-            let total = belowFull + full * tail.waiting
+            let (restScale, tailScale) = tail.normalizer(rest: belowFull, head: full)
             self.model = model
             self.tail = tail
-            self.full = full / total
-            self.belowFull = belowFull / total
-            self.busySlotsBelowFull = busySlotsBelowFull / total
+            self.tailScale = tailScale
+            self.belowFull = belowFull * restScale
+            self.busySlotsBelowFull = busySlotsBelowFull * restScale
         }
 
         /// P(an arrival waits) = P(n ≥ N).
-        public var waitProbability: Double { full * tail.waiting }
+        public var waitProbability: Double { tailScale * tail.waiting }
 
         /// Mean number waiting.
-        public var meanQueueLength: Double { full * tail.queueLength }
+        public var meanQueueLength: Double { tailScale * tail.queueLength }
 
         /// P(an arrival abandons) = θ·E[queue]/λ.
         public var abandonment: Double {
@@ -38,18 +39,18 @@ extension ErlangA {
 
         /// P(an arrival is answered) = 1 − P(abandon), computed from the tagged-arrival formula
         /// (tests check it against the flow balance above).
-        public var answeredProbability: Double { belowFull + full * tail.answeredAfterWaiting }
+        public var answeredProbability: Double { belowFull + tailScale * tail.answeredAfterWaiting }
 
         /// Mean wait over answered arrivals (0 for those answered at once).
         public var meanAnsweredWait: Double {
             let answered = answeredProbability
-            return answered > 0 ? full * tail.answeredWaitTotal / answered : 0
+            return answered > 0 ? tailScale * tail.answeredWaitTotal / answered : 0
         }
 
         /// Arrivals answered within `threshold` over all arrivals.
         public func serviceLevel(within threshold: Double) -> Double {
             precondition(threshold >= 0, "a service-level threshold is ≥ 0")
-            return belowFull + full * tail.answeredWithin(threshold)
+            return min(1, max(0, belowFull + tailScale * tail.answeredWithin(threshold)))  // rounding only
         }
 
         /// Mean number of busy agents, E[min(n, N)].

@@ -30,6 +30,15 @@ public enum IncompleteGamma {
         return upperContinuedFraction(a, x)
     }
 
+    /// log P(a, x), for callers that multiply P by something huge (such as e^x): with a and x in the
+    /// millions P underflows while its logarithm is an ordinary number.
+    public static func logRegularizedLower(_ a: Double, _ x: Double) -> Double {
+        precondition(a > 0 && x >= 0, "P(a, x) needs a > 0 and x ≥ 0")
+        if x == 0 { return -.infinity }
+        if x < a + 1 { return logPrefactor(a, x) + log(lowerSeriesSum(a, x)) }
+        return log1p(-upperContinuedFraction(a, x))
+    }
+
     /// log(e^{−x} x^a / Γ(a)), the common prefactor of both expansions.
     static func logPrefactor(_ a: Double, _ x: Double) -> Double {
         -x + a * log(x) - lgamma(a)
@@ -37,6 +46,11 @@ public enum IncompleteGamma {
 
     /// The series for P(a, x); converges geometrically once n > x − a.
     static func lowerSeries(_ a: Double, _ x: Double) -> Double {
+        lowerSeriesSum(a, x) * exp(logPrefactor(a, x))
+    }
+
+    /// Σ_{n≥0} x^n / (a(a+1)…(a+n)), the series without its prefactor.
+    static func lowerSeriesSum(_ a: Double, _ x: Double) -> Double {
         var denominator = a
         var term = 1 / a
         var sum = term
@@ -46,7 +60,7 @@ public enum IncompleteGamma {
             sum += term
             if abs(term) < abs(sum) * epsilon { break }
         }
-        return sum * exp(logPrefactor(a, x))
+        return sum
     }
 
     /// Q(a, x) = prefactor × 1/(x+1−a− 1·(1−a)/(x+3−a− 2·(2−a)/(x+5−a− …))), by modified Lentz.

@@ -43,7 +43,7 @@ extension Staffing {
         try minimumAgents(meeting: goals, maxAgents: maxAgents) { (n: Int) throws(ChatModelError) -> QueueFigures in
             var candidate = model
             candidate.agents = n
-            return try candidate.solve().figures(serviceLevelWithin: goals.threshold)
+            return try candidate.figures(serviceLevelWithin: goals.threshold)
         }
     }
 }
