@@ -34,7 +34,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 2h, 1d.")
     var duration: String?
 
-    @Option(help: "Network and server delay of every delivery, in seconds (default 0).")
+    @Option(help: "Network and server delay of every delivery, in seconds.")
     var delay: Double = 0
 
     func validate() throws {
