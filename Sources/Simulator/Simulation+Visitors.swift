@@ -76,6 +76,9 @@ extension Simulation {
         case .disconnect:
             disconnect(index)
         case .wake(let at, let timer):
+            // A timer due after the run's end never fires: leaving it out keeps the heap small (a patience of days
+            // would otherwise keep one event per visitor in it).
+            guard at < duration else { return }
             heap.push(max(at, now), target: Int32(index), generation: visitors[index].generation, .visitorTimer(timer))
         case .finished(let outcome):
             finish(index, outcome)
