@@ -82,6 +82,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 1: the same profile in virtual time (discrete-event), the same behaviour and routing.
+        .target(
+            name: "Simulator",
+            dependencies: ["ChatRouting", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+
         // Layer 1: the reference server (the only target that imports Hummingbird).
         .target(
             name: "ChatServer",
@@ -126,6 +133,7 @@ let package = Package(
                 "LoadEngine",
                 "LoadMetrics",
                 "Reporting",
+                "Simulator",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -187,6 +195,11 @@ let package = Package(
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Analytic", "ChatRouting", "LoadMetrics", "Simulator", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -205,25 +205,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func write(_ output: LiveRun.Output, document: RunDocument, to folder: String) throws {
-        let url = URL(fileURLWithPath: folder)
-        let result = document.result
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try document.jsonData().write(to: url.appendingPathComponent("run.json"))
-            try Data(output.timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
-            try Data(output.agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
-            try document.report.write(toFolder: url)
-            let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]
-            for (direction, recorder) in latency {
-                for corrected in [true, false] {
-                    let name = "message_latency_\(direction)\(corrected ? "" : "_uncorrected").hgrm"
-                    try Data(recorder.percentileDistribution(corrected: corrected).utf8).write(to: url.appendingPathComponent(name))
-                }
-            }
-        } catch {
-            FileHandle.standardError.write(Data("cannot write results to \(folder): \(error)\n".utf8))
-            throw ExitCode.cannotWrite
-        }
+        try ResultsFolder.write(document, timeSeriesCSV: output.timeSeriesCSV, agentsCSV: output.agentsCSV, to: folder)
     }
 
     private func printSummary(_ result: RunResult, folder: String) {
@@ -264,10 +246,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     static func defaultFolder(profile: String) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return "Results/\(formatter.string(from: Date()))-\(profile)-live"
+        ResultsFolder.defaultPath(profile: profile, mode: .live)
     }
 
     static func time(_ date: Date) -> String {
