@@ -77,9 +77,11 @@ struct Exposition: Sendable {
         return Exposition(text: String(decoding: data, as: UTF8.self))
     }
 
-    /// The status code of `GET http://127.0.0.1:port/path`.
-    static func status(port: Int, path: String) async throws -> Int {
-        let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+    /// The status code of `METHOD http://127.0.0.1:port/path`.
+    static func status(port: Int, path: String, method: String = "GET") async throws -> Int {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        let (_, response) = try await URLSession.shared.data(for: request)
         return try #require(response as? HTTPURLResponse).statusCode
     }
 }

@@ -50,7 +50,7 @@ private func exportProfile() -> Profile {
 struct LiveExportTests {
     @Test("/metrics serves the run's figures during the run, and the final scrape matches the RunResult")
     func scrapeDuringAndAfter() async throws {
-        let (during, seenArrivals, final, result, notFound) = try await withChatServer { port in
+        let (during, seenArrivals, final, result, statuses) = try await withChatServer { port in
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let run = try LiveRun(
                 configuration: EngineConfiguration(profile: exportProfile(), port: port, agentToken: "test-token"),
@@ -75,11 +75,12 @@ struct LiveExportTests {
             let output = try await running.value
             let final = try await Exposition.scrape(port: endpoint.port)
             let notFound = try await Exposition.status(port: endpoint.port, path: "/other")
+            let notAllowed = try await Exposition.status(port: endpoint.port, path: "/metrics", method: "DELETE")
             await endpoint.close()
             try await group.shutdownGracefully()
-            return (during, seen, final, output.result, notFound)
+            return (during, seen, final, output.result, [notFound, notAllowed])
         }
-        #expect(notFound == 404)
+        #expect(statuses == [404, 405])
 
         // Names and types.
         let types: [String: String] = [
