@@ -128,7 +128,7 @@ struct RunCommand: AsyncParsableCommand {
             ),
             group: group
         )
-        let metrics = try await serveMetrics(of: live)
+        let metrics = try await serveMetrics(of: live, group: group)
         let interrupted = Flag()
         let targetDied = Flag()
         server?.onExit {
