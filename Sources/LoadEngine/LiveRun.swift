@@ -270,6 +270,7 @@ public final class LiveRun: @unchecked Sendable {
             simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
             gauges: .init(sessions: openSessions, agentsOnline: agentsOnline, serverQueueDepth: serverQueueDepth)
         )
+        // Before the progress callback: a figure the callback sees is already in the export.
         export?.update(recorder, sessions: openSessions, agentsOnline: agentsOnline)
         if let progress {
             let counts = recorder.total.counts

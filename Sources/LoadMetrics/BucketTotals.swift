@@ -26,6 +26,7 @@ public struct BucketTotals: Sendable, Equatable {
         /// Their sum.
         public var sum: UInt64
 
+        /// What bucket `bucket` gained: `count` samples adding up to `sum`.
         public init(bucket: Int, count: UInt64, sum: UInt64) {
             self.bucket = bucket
             self.count = count
