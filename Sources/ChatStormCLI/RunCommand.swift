@@ -73,6 +73,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The run-history database.", valueName: "FILE"))
     var history = RunHistory.defaultPath
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve live Prometheus metrics at http://127.0.0.1:N/metrics during the run (0: a free port, printed).",
+            valueName: "N"
+        )
+    )
+    var metricsPort: Int?
+
     // Qualified: this module's `Flag` class (a flag set from another thread) shadows the property wrapper.
     @ArgumentParser.Flag(help: "Do not record the run in the history.")
     var noHistory = false
@@ -85,6 +93,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h)")
         }
         for flag in thresholdFlags { _ = try Self.threshold(flag: flag) }
+        if let metricsPort, !(0...65_535).contains(metricsPort) {
+            throw ValidationError("--metrics-port: \(metricsPort) is not a port (0–65535)")
+        }
     }
 
     /// Seconds of `90s`, `5m`, `2h` or a plain number of seconds.
@@ -117,6 +128,7 @@ struct RunCommand: AsyncParsableCommand {
             ),
             group: group
         )
+        let metrics = try await serveMetrics(of: live, group: group)
         let interrupted = Flag()
         let targetDied = Flag()
         server?.onExit {
@@ -152,6 +164,7 @@ struct RunCommand: AsyncParsableCommand {
         signals.cancel()
         abortWatch?.cancel()
         await abortWatch?.value
+        await metrics?.close()
         try await group.shutdownGracefully()
 
         var result = output.result
