@@ -82,6 +82,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 1: capacity planning from a profile with the exact queue models (pure: no clock, no randomness).
+        .target(
+            name: "Planning",
+            dependencies: ["Analytic", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+
         // Layer 1: the reference server (the only target that imports Hummingbird).
         .target(
             name: "ChatServer",
@@ -107,7 +114,9 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
+                "Analytic",
                 "LoadMetrics",
+                "Planning",
                 "Workload",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -125,6 +134,7 @@ let package = Package(
                 "ChatServer",
                 "LoadEngine",
                 "LoadMetrics",
+                "Planning",
                 "Reporting",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -177,6 +187,11 @@ let package = Package(
         .testTarget(
             name: "AnalyticTests",
             dependencies: ["Analytic"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Analytic", "LoadMetrics", "Planning", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(

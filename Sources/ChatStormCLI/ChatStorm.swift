@@ -14,6 +14,7 @@ struct ChatStorm: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, ReportCommand.self, Compare.self, History.self, Serve.self, Validate.self, Schedule.self, Bench.self,
+            Plan.self,
         ]
     )
 }
