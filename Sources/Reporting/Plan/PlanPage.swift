@@ -71,7 +71,14 @@ public struct PlanPage: Sendable {
         let source = plan.goalsFromProfile ? "the profile's goals" : "standard goals"
         return "Goals: \(PlanFormat.goals(plan.goals)) (\(source)). Agent-hours: planned "
             + "\(PlanFormat.number(plan.plannedAgentHours, 1)), roster \(PlanFormat.number(plan.rosterAgentHours, 1)). "
-            + "\(plan.intervals.count) intervals of \(Format.seconds(plan.intervalLength)) from \(Format.instant(plan.start))."
+            + "\(plan.intervals.count) intervals of \(Self.span(plan.intervalLength)) from \(Format.instant(plan.start))."
+    }
+
+    /// `1 h`, `30 min`, `90 s`.
+    static func span(_ seconds: Double) -> String {
+        if seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600)) h" }
+        if seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60)) min" }
+        return Format.seconds(seconds)
     }
 
     func figure(_ svg: String, caption: String) -> String {

@@ -18,7 +18,7 @@ public struct PlanTable: Sendable {
             pad("occ.", 7),
         ]
         if verified { columns += [pad("sim SL", 7), pad("sim ab.", 7)] }
-        let siteWidths = plan.sites.map { max($0.name.count, 20) }
+        let siteWidths = plan.sites.map { max($0.name.count, 22) }
         for (s, site) in plan.sites.enumerated() { columns.append("| " + pad(site.name, siteWidths[s], left: true)) }
         text += columns.joined(separator: " ") + "\n"
         for interval in plan.intervals {
