@@ -47,6 +47,7 @@ public final class LiveRun: @unchecked Sendable {
     private var failedConnects = 0
     private var openSessions = 0
     private var peakSessions = 0
+    private var connectRate = ConnectRate()
     private var second = 0
     private var messagesAtLastTick = 0
     private var agentsOnline = 0
@@ -137,6 +138,7 @@ public final class LiveRun: @unchecked Sendable {
             // `finish` folds the agents' open intervals into the totals: work on a copy, the run goes on.
             var recorder = self.recorder
             recorder.generator.peakSessions = self.peakSessions
+            recorder.generator.peakConnectsPerSecond = self.connectRate.peak
             recorder.generator.messageEvents = self.frames.sent + self.frames.received
             return recorder.finish(
                 mode: .live,
@@ -307,6 +309,7 @@ public final class LiveRun: @unchecked Sendable {
 
     private func result() -> RunResult {
         recorder.generator.peakSessions = peakSessions
+        recorder.generator.peakConnectsPerSecond = connectRate.peak
         recorder.generator.messageEvents = frames.sent + frames.received
         return recorder.finish(
             mode: .live,
@@ -346,6 +349,7 @@ public final class LiveRun: @unchecked Sendable {
         failedConnects = 0
         openSessions += 1
         peakSessions = max(peakSessions, openSessions)
+        connectRate.opened(at: (NIODeadline.now() - clock.start).nanoseconds)
     }
 
     func sessionClosed() { openSessions -= 1 }

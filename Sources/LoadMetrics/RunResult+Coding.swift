@@ -27,6 +27,8 @@ extension RunResult: Codable {
         var baseRSSBytes: Int?
         var messageEvents: Int
         var peakSessions: Int
+        /// Absent in files written before it was added.
+        var peakConnectsPerSecond: Int?
         var lateArrivals: Int
         var schedulingLagMicros: LatencySummary
     }
@@ -125,6 +127,7 @@ extension RunResult: Codable {
                 baseRSSBytes: generator.baseRSSBytes,
                 messageEvents: generator.messageEvents,
                 peakSessions: generator.peakSessions,
+                peakConnectsPerSecond: generator.peakConnectsPerSecond,
                 lateArrivals: generator.lateArrivals,
                 schedulingLagMicros: LatencySummary(generator.schedulingLag, unitsPerOutputUnit: 1)
             ),
@@ -157,6 +160,7 @@ extension RunResult: Codable {
         generator.baseRSSBytes = wire.generator.baseRSSBytes ?? 0
         generator.messageEvents = wire.generator.messageEvents
         generator.peakSessions = wire.generator.peakSessions
+        generator.peakConnectsPerSecond = wire.generator.peakConnectsPerSecond ?? 0
         generator.lateArrivals = wire.generator.lateArrivals
         generator.schedulingLag = wire.histograms.schedulingLag.histogram()
         var breakdowns: [Dimension: Breakdown] = [:]

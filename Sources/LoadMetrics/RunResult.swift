@@ -35,6 +35,8 @@ public struct RunResult: Sendable, Equatable {
         /// Message events the generator handled (sent, received, duplicated).
         public var messageEvents = 0
         public var peakSessions = 0
+        /// The most sessions opened within any one second (sliding, in tenths of a second).
+        public var peakConnectsPerSecond = 0
         /// Arrivals started later than intended (counted, never silently shifted).
         public var lateArrivals = 0
         /// Scheduling lag of the event loops (µs).
@@ -49,6 +51,7 @@ public struct RunResult: Sendable, Equatable {
             baseRSSBytes = Swift.max(baseRSSBytes, other.baseRSSBytes)
             messageEvents += other.messageEvents
             peakSessions = Swift.max(peakSessions, other.peakSessions)
+            peakConnectsPerSecond = Swift.max(peakConnectsPerSecond, other.peakConnectsPerSecond)
             lateArrivals += other.lateArrivals
             schedulingLag.add(other.schedulingLag)
         }

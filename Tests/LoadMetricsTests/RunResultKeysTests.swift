@@ -52,7 +52,8 @@ import Testing
         #expect(try keys(json["profile"]) == ["name", "sha256"])
         #expect(
             try keys(json["generator"]) == [
-                "cpuSeconds", "peakRSSBytes", "baseRSSBytes", "messageEvents", "peakSessions", "lateArrivals", "schedulingLagMicros",
+                "cpuSeconds", "peakRSSBytes", "baseRSSBytes", "messageEvents", "peakSessions", "peakConnectsPerSecond", "lateArrivals",
+                "schedulingLagMicros",
             ]
         )
         #expect(try keys(object(json["generator"])["schedulingLagMicros"]) == summaryKeys)
