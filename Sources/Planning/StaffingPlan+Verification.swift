@@ -15,9 +15,9 @@ extension StaffingPlan {
     /// The region copy of region `region` for interval `interval`.
     public static func verificationRegion(_ region: String, interval: Int) -> String { "\(region)@\(interval)" }
 
-    /// `profile` with one region per original region and interval, and per site one shift per interval staffed
-    /// with the planned agents (the site's `maxAgentsPerSite` where the goals were out of reach). Thresholds are
-    /// dropped (they name the original regions). Nil when the calendar is longer than a week.
+    /// `profile` with one region per original region and interval, and per site shifts that put the planned agents
+    /// on duty in each interval (``StaffingPlan/maxAgentsPerSite`` where the goals were out of reach). Thresholds
+    /// are dropped (they name the original regions). Nil when the calendar is longer than a week.
     public func verificationProfile(of profile: Profile) -> Profile? {
         guard profile.calendar.duration <= Self.longestVerifiedDuration, let utc = TimeZone(identifier: "UTC") else { return nil }
         var verified = profile
@@ -55,30 +55,69 @@ extension StaffingPlan {
             }
         }
         for (s, site) in profile.agents.sites.enumerated() {
-            var shifts: [Shift] = []
-            let zone = TimeZone(identifier: site.timeZone) ?? utc
-            for interval in intervals {
-                let agents = interval.sites[s].agents ?? maxAgentsPerSite
-                guard agents > 0 else { continue }
-                let start = LocalDateTime(date(of: interval), in: zone)
-                let stop = LocalDateTime(date(of: interval).addingTimeInterval(interval.duration), in: zone)
-                let weekday = Weekday(gregorianNumber: Calendar.gregorian(zone).component(.weekday, from: date(of: interval))) ?? .mon
-                shifts.append(
-                    Shift(
-                        start: TimeOfDay(hour: start.hour, minute: start.minute),
-                        end: TimeOfDay(hour: stop.hour, minute: stop.minute),
-                        days: [weekday],
-                        headcount: agents
-                    )
-                )
-            }
-            verified.agents.sites[s].shifts = shifts
+            verified.agents.sites[s].shifts = shifts(site: s, zone: TimeZone(identifier: site.timeZone) ?? utc)
             verified.agents.sites[s].headcount = 0
         }
         return verified
     }
 
-    /// Fills in each interval's ``SimulatedFigures`` from a simulation of ``verificationProfile(of:)``.
+    /// The planned agents of site `site` as shifts in its local time, in layers: the j-th agent works every run
+    /// of consecutive intervals that need at least j agents (cut into pieces of at most a day, the longest a
+    /// shift can be), so that agents carry their chats on from one interval into the next as a real roster's do
+    /// instead of a fresh set of agents logging in every interval.
+    func shifts(site: Int, zone: TimeZone) -> [Shift] {
+        let needed = intervals.map { $0.sites[site].agents ?? maxAgentsPerSite }
+        var headcounts: [ShiftKey: Int] = [:]
+        for layer in stride(from: 1, through: needed.max() ?? 0, by: 1) {
+            var first = 0
+            while first < intervals.count {
+                guard needed[first] >= layer else {
+                    first += 1
+                    continue
+                }
+                var last = first
+                while last + 1 < intervals.count, needed[last + 1] >= layer,
+                    intervals[last + 1].start + intervals[last + 1].duration - intervals[first].start <= 86_400
+                {
+                    last += 1
+                }
+                let from = date(of: intervals[first])
+                let to = date(of: intervals[last]).addingTimeInterval(intervals[last].duration)
+                headcounts[ShiftKey(from: from, to: to, zone: zone), default: 0] += 1
+                first = last + 1
+            }
+        }
+        return headcounts.keys.sorted().map { key in
+            Shift(
+                start: TimeOfDay(minutes: key.start),
+                end: TimeOfDay(minutes: key.end),
+                days: [Weekday.allCases[key.weekday]],
+                headcount: headcounts[key]
+            )
+        }
+    }
+
+    /// A shift's local start and end (minutes after midnight) and the weekday it starts on (Monday = 0).
+    struct ShiftKey: Hashable, Comparable {
+        var weekday: Int
+        var start: Int
+        var end: Int
+
+        init(from: Date, to: Date, zone: TimeZone) {
+            let calendar = Calendar.gregorian(zone)
+            let begin = calendar.dateComponents([.weekday, .hour, .minute], from: from)
+            let finish = calendar.dateComponents([.hour, .minute], from: to)
+            weekday = ((begin.weekday ?? 2) + 5) % 7  // Foundation's Sunday = 1 → Monday = 0
+            start = (begin.hour ?? 0) * 60 + (begin.minute ?? 0)
+            end = (finish.hour ?? 0) * 60 + (finish.minute ?? 0)
+        }
+
+        static func < (a: ShiftKey, b: ShiftKey) -> Bool { (a.weekday, a.start, a.end) < (b.weekday, b.start, b.end) }
+    }
+
+    /// Fills in each interval's ``SimulatedFigures`` from a simulation of ``verificationProfile(of:)``: service
+    /// level and abandonment over the chat requests that reached the agents (requests a bot resolved left out, as
+    /// the plan leaves them out of the demand), by the interval the request arrived in.
     public mutating func applySimulated(_ result: RunResult, regions: [String]) {
         for i in intervals.indices {
             var requested = 0
@@ -87,7 +126,8 @@ extension StaffingPlan {
             for region in regions {
                 let name = Self.verificationRegion(region, interval: i)
                 guard let set = result.breakdowns[.region]?[name], let metrics = result.metrics(.region, name) else { continue }
-                requested += set.counts.chatsRequested
+                // The run's service level is over all requests; the plan's over those that reach an agent.
+                requested += set.counts.chatsRequested - set.counts.botResolved
                 answered += metrics.serviceLevel.value * Double(set.counts.chatsRequested)
                 abandoned += set.counts.chatsAbandoned
             }

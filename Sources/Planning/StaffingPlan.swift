@@ -49,9 +49,9 @@ public struct StaffingPlan: Sendable {
 
     /// What a simulation of the planned staffing achieved in one interval.
     public struct SimulatedFigures: Sendable, Equatable {
-        /// Chat requests in the interval.
+        /// Chat requests in the interval that reached the agents (not resolved by a bot).
         public var requests: Int
-        /// Share of requests answered within the goal's time.
+        /// Share of those requests answered within the goal's time.
         public var serviceLevel: Double
         /// Share of requests that abandoned.
         public var abandonment: Double
