@@ -68,7 +68,14 @@ struct SimulatedFiguresTests {
         recorder.chatAssigned(india0, wait: .zero)
         recorder.chatRequested(baltics2)
         recorder.chatAssigned(baltics2, wait: .seconds(5))
-        let result = recorder.finish(mode: .sim, profile: .init(name: "demand", sha256: ""), seed: 1, complete: true, toolVersion: "test", at: .seconds(3600))
+        let result = recorder.finish(
+            mode: .sim,
+            profile: .init(name: "demand", sha256: ""),
+            seed: 1,
+            complete: true,
+            toolVersion: "test",
+            at: .seconds(3600)
+        )
 
         plan.applySimulated(result, regions: profile.regions.map(\.name))
         let first = try #require(plan.intervals[0].simulated)

@@ -54,7 +54,7 @@ public struct PlanTable: Sendable {
     }
 
     func heading() -> String {
-        let source = plan.goalsFromProfile ? "the profile's goals" : "standard goals (the profile has no goals:)"
+        let source = plan.goalsFromProfile ? "the profile's goals" : "standard goals: the profile has no goals:"
         var text = "Plan for \(plan.profileName): \(PlanFormat.goals(plan.goals)) (\(source)).\n"
         text += "Routing \(plan.routing.rawValue), mean patience \(PlanFormat.number(1 / plan.patienceRate, 0)) s"
         text += ", \(PlanFormat.percent(plan.requestShare)) of visitors ask for a chat. Mean handling per chat:"
