@@ -40,6 +40,30 @@ struct PlanCommandTests {
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
     }
 
+    @Test("plan --verify adds the simulated figures per hour when this build has the simulator")
+    func verify() throws {
+        let folder = try CLI.temporaryFolder("plan-verify")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hasSimulator = try CLI.run(["--help"]).output.contains("\n  simulate ")
+        let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--out", folder.path, "--verify"])
+        #expect(result.status == 0, "stderr: \(result.error)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        let total = try #require(rows.last)
+        let level = total[header.firstIndex(of: "sim_service_level")!]
+        let abandonment = total[header.firstIndex(of: "sim_abandonment")!]
+        if hasSimulator {
+            #expect(result.output.contains("sim SL"))
+            let simulated = try #require(Double(level))
+            #expect(simulated >= 0 && simulated <= 1)
+            #expect(Double(abandonment) != nil)
+        } else {
+            #expect(result.error.contains("--verify: skipped"))
+            #expect(level.isEmpty && abandonment.isEmpty)
+        }
+    }
+
     @Test("a bad interval is a command-line error (64)")
     func badInterval() throws {
         let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--interval", "soon"])
