@@ -28,7 +28,7 @@ struct Plan: ParsableCommand {
     var interval = "1h"
 
     @Option(help: "The most agents tried per site and interval.")
-    var maxAgents = 1_000
+    var maxAgents = 10_000
 
     @ArgumentParser.Flag(help: "Simulate the planned staffing and show the achieved figures next to the model's.")
     var verify = false

@@ -32,7 +32,7 @@ public struct Planner: Sendable {
     ///   - interval: seconds per planning interval (3600: hourly).
     ///   - maxAgentsPerSite: the largest staffing tried per site and interval.
     /// - Throws: ``PlanningError`` when the calendar cannot be resolved or the interval is not positive.
-    public init(profile: Profile, goals: Goals? = nil, interval: Double = 3600, maxAgentsPerSite: Int = 1_000) throws(PlanningError) {
+    public init(profile: Profile, goals: Goals? = nil, interval: Double = 3600, maxAgentsPerSite: Int = 10_000) throws(PlanningError) {
         guard interval > 0, interval.isFinite else { throw .interval(interval) }
         self.profile = profile
         self.goals = goals ?? profile.goals ?? .standard

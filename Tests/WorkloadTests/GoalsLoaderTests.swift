@@ -38,6 +38,7 @@ struct GoalsLoaderTests {
                 "\"soon\" is not a duration; write a number of seconds or use units ms, s, m, h, d (e.g. 90s, 1h30m)"
             ),
             ("  maxOccupancy: 0", "0", "goals.maxOccupancy", "an occupancy ceiling must be above 0, found 0"),
+            ("  maxAbandonment: 0", "0", "goals.maxAbandonment", "an abandonment ceiling must be above 0, found 0"),
             (
                 "  maxAbandonmnet: 0.05", "maxAbandonmnet", "goals.maxAbandonmnet",
                 "unknown key \"maxAbandonmnet\"; did you mean \"maxAbandonment\"?"

@@ -15,8 +15,8 @@ extension ProfileReader {
         guard let fields = keyed(node, path, keys: Self.goalKeys) else { return nil }
         var goals = Goals()
         goals.serviceLevel = optional(fields, "serviceLevel", serviceLevelGoal)
-        goals.maxAbandonment = optional(fields, "maxAbandonment", probability)
-        goals.maxOccupancy = optional(fields, "maxOccupancy", occupancyCeiling)
+        goals.maxAbandonment = optional(fields, "maxAbandonment") { self.ceiling("an abandonment ceiling", $0, $1) }
+        goals.maxOccupancy = optional(fields, "maxOccupancy") { self.ceiling("an occupancy ceiling", $0, $1) }
         if case .mapping(let mapping) = node, mapping.count == 0 {
             report("give at least one of: " + Self.goalKeys.joined(separator: ", "), at: node, path: path)
         }
@@ -32,11 +32,11 @@ extension ProfileReader {
         return Goals.ServiceLevel(target: target, within: within)
     }
 
-    /// An occupancy ceiling: above 0 (no staffing meets a ceiling of 0) and at most 1.
-    func occupancyCeiling(_ node: Node, _ path: String) -> Double? {
+    /// A ceiling on a share: above 0 (no staffing brings abandonment or occupancy to 0) and at most 1.
+    func ceiling(_ what: String, _ node: Node, _ path: String) -> Double? {
         guard let value = probability(node, path) else { return nil }
         guard value > 0 else {
-            report("an occupancy ceiling must be above 0, found 0", at: node, path: path)
+            report("\(what) must be above 0, found 0", at: node, path: path)
             return nil
         }
         return value
