@@ -77,7 +77,9 @@ let package = Package(
                 "LoadMetrics",
                 "Workload",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictSettings
         ),
@@ -86,6 +88,13 @@ let package = Package(
         .target(
             name: "Planning",
             dependencies: ["Analytic", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+
+        // Layer 1: the same profile in virtual time (discrete-event), the same behaviour and routing.
+        .target(
+            name: "Simulator",
+            dependencies: ["ChatRouting", "LoadMetrics", "Workload"],
             swiftSettings: strictSettings
         ),
 
@@ -136,6 +145,7 @@ let package = Package(
                 "LoadMetrics",
                 "Planning",
                 "Reporting",
+                "Simulator",
                 "Workload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -202,6 +212,11 @@ let package = Package(
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Analytic", "ChatRouting", "LoadMetrics", "Simulator", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(

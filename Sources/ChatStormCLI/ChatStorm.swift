@@ -13,8 +13,8 @@ struct ChatStorm: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, ReportCommand.self, Compare.self, History.self, Serve.self, Validate.self, Schedule.self, Bench.self,
-            Plan.self,
+            RunCommand.self, SimulateCommand.self, ReportCommand.self, Compare.self, History.self, Serve.self, Validate.self, Schedule.self,
+            Bench.self, Plan.self,
         ]
     )
 }

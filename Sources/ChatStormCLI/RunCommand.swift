@@ -73,6 +73,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The run-history database.", valueName: "FILE"))
     var history = RunHistory.defaultPath
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve live Prometheus metrics at http://127.0.0.1:N/metrics during the run (0: a free port, printed).",
+            valueName: "N"
+        )
+    )
+    var metricsPort: Int?
+
     // Qualified: this module's `Flag` class (a flag set from another thread) shadows the property wrapper.
     @ArgumentParser.Flag(help: "Do not record the run in the history.")
     var noHistory = false
@@ -85,6 +93,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h)")
         }
         for flag in thresholdFlags { _ = try Self.threshold(flag: flag) }
+        if let metricsPort, !(0...65_535).contains(metricsPort) {
+            throw ValidationError("--metrics-port: \(metricsPort) is not a port (0–65535)")
+        }
     }
 
     /// Seconds of `90s`, `5m`, `2h` or a plain number of seconds.
@@ -117,6 +128,7 @@ struct RunCommand: AsyncParsableCommand {
             ),
             group: group
         )
+        let metrics = try await serveMetrics(of: live, group: group)
         let interrupted = Flag()
         let targetDied = Flag()
         server?.onExit {
@@ -152,6 +164,7 @@ struct RunCommand: AsyncParsableCommand {
         signals.cancel()
         abortWatch?.cancel()
         await abortWatch?.value
+        await metrics?.close()
         try await group.shutdownGracefully()
 
         var result = output.result
@@ -205,25 +218,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func write(_ output: LiveRun.Output, document: RunDocument, to folder: String) throws {
-        let url = URL(fileURLWithPath: folder)
-        let result = document.result
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try document.jsonData().write(to: url.appendingPathComponent("run.json"))
-            try Data(output.timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
-            try Data(output.agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
-            try document.report.write(toFolder: url)
-            let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]
-            for (direction, recorder) in latency {
-                for corrected in [true, false] {
-                    let name = "message_latency_\(direction)\(corrected ? "" : "_uncorrected").hgrm"
-                    try Data(recorder.percentileDistribution(corrected: corrected).utf8).write(to: url.appendingPathComponent(name))
-                }
-            }
-        } catch {
-            FileHandle.standardError.write(Data("cannot write results to \(folder): \(error)\n".utf8))
-            throw ExitCode.cannotWrite
-        }
+        try ResultsFolder.write(document, timeSeriesCSV: output.timeSeriesCSV, agentsCSV: output.agentsCSV, to: folder)
     }
 
     private func printSummary(_ result: RunResult, folder: String) {
@@ -264,10 +259,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     static func defaultFolder(profile: String) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return "Results/\(formatter.string(from: Date()))-\(profile)-live"
+        ResultsFolder.defaultPath(profile: profile, mode: .live)
     }
 
     static func time(_ date: Date) -> String {

@@ -54,6 +54,8 @@ public final class LiveRun: @unchecked Sendable {
     /// The server's own queue depth, from its `/health`, when it reports one.
     private var serverQueueDepth: Int?
     private var progress: (@Sendable (Progress) -> Void)?
+    /// The Prometheus export, once ``serveMetrics(host:port:)`` asked for one; brought up to date every tick.
+    var export: LiveExport?
 
     /// Figures for a live view, once per second.
     public struct Progress: Sendable {
@@ -122,6 +124,7 @@ public final class LiveRun: @unchecked Sendable {
         // Let the close frames go out before the result is taken.
         try await loop.scheduleTask(in: .milliseconds(100)) {}.futureResult.get()
         return try await loop.submit {
+            self.export?.update(self.recorder, sessions: self.openSessions, agentsOnline: self.agentsOnline)
             let result = self.result()
             return Output(
                 stopReason: self.stopReason,
@@ -269,6 +272,8 @@ public final class LiveRun: @unchecked Sendable {
             simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
             gauges: .init(sessions: openSessions, agentsOnline: agentsOnline, serverQueueDepth: serverQueueDepth)
         )
+        // Before the progress callback: a figure the callback sees is already in the export.
+        export?.update(recorder, sessions: openSessions, agentsOnline: agentsOnline)
         if let progress {
             let counts = recorder.total.counts
             let regionTimes = plan.calendar.regionClocks.enumerated().map { index, clock in

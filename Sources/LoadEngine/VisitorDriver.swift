@@ -26,6 +26,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var lastChat: ChatID?
     private var requestedAt: NIODeadline?
     private var assignedOnce = false
+    private var queuedOnce = false
     private var answered = false
     private var inbound = SequenceCheck()
     /// notYourChat refusals while the visitor believed its chat open, not yet explained by an `ended`.
@@ -177,6 +178,11 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         switch frame {
         case .queued(let queued):
             chat = queued.chat
+            // The first `queued` before any assignment: the chat waited (P(wait), as the simulator counts it).
+            if !queuedOnce, !assignedOnce, !finished {
+                queuedOnce = true
+                run.recorder.chatQueued(keys)
+            }
             handle(.queued(position: queued.position), at: now)
         case .assigned(let assignment):
             chat = assignment.chat

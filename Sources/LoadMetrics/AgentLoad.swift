@@ -102,6 +102,13 @@ public struct ConcurrencyTotals: Sendable, Equatable, Codable {
         return secondsAtLevel.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element } / observed
     }
 
+    /// Share of agent-seconds with at least one chat.
+    public var busyShare: Double {
+        let observed = secondsAtLevel.reduce(0, +)
+        guard observed > 0 else { return 0 }
+        return (observed - (secondsAtLevel.first ?? 0)) / observed
+    }
+
     /// Chat-seconds over capacity-seconds.
     public var occupancy: Double {
         guard capacitySeconds > 0 else { return 0 }

@@ -5,6 +5,9 @@
 public struct Counts: Codable, Sendable, Equatable {
     public var visitorsArrived = 0
     public var chatsRequested = 0
+    /// Requests that waited in a queue (were not assigned, resolved or ticketed the moment they
+    /// arrived): P(wait) is `chatsQueued / chatsRequested`.
+    public var chatsQueued = 0
     public var chatsAssigned = 0
     public var chatsCompleted = 0
     public var chatsAbandoned = 0
@@ -33,6 +36,7 @@ public struct Counts: Codable, Sendable, Equatable {
     public mutating func merge(_ other: Counts) {
         visitorsArrived += other.visitorsArrived
         chatsRequested += other.chatsRequested
+        chatsQueued += other.chatsQueued
         chatsAssigned += other.chatsAssigned
         chatsCompleted += other.chatsCompleted
         chatsAbandoned += other.chatsAbandoned
@@ -48,5 +52,36 @@ public struct Counts: Codable, Sendable, Equatable {
         messagesReordered += other.messagesReordered
         errors += other.errors
         errorsByKind.merge(other.errorsByKind, uniquingKeysWith: +)
+    }
+}
+
+extension Counts {
+    enum CodingKeys: String, CodingKey {
+        case visitorsArrived, chatsRequested, chatsQueued, chatsAssigned, chatsCompleted, chatsAbandoned
+        case offlineTickets, botResolved, leftAtForm, stillActive, transfers, messagesSent, messagesReceived
+        case messagesLost, messagesDuplicated, messagesReordered, errors, errorsByKind
+    }
+
+    /// Reads counts; `chatsQueued`, added within schema version 1, is 0 in older files.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        visitorsArrived = try c.decode(Int.self, forKey: .visitorsArrived)
+        chatsRequested = try c.decode(Int.self, forKey: .chatsRequested)
+        chatsQueued = try c.decodeIfPresent(Int.self, forKey: .chatsQueued) ?? 0
+        chatsAssigned = try c.decode(Int.self, forKey: .chatsAssigned)
+        chatsCompleted = try c.decode(Int.self, forKey: .chatsCompleted)
+        chatsAbandoned = try c.decode(Int.self, forKey: .chatsAbandoned)
+        offlineTickets = try c.decode(Int.self, forKey: .offlineTickets)
+        botResolved = try c.decode(Int.self, forKey: .botResolved)
+        leftAtForm = try c.decode(Int.self, forKey: .leftAtForm)
+        stillActive = try c.decode(Int.self, forKey: .stillActive)
+        transfers = try c.decode(Int.self, forKey: .transfers)
+        messagesSent = try c.decode(Int.self, forKey: .messagesSent)
+        messagesReceived = try c.decode(Int.self, forKey: .messagesReceived)
+        messagesLost = try c.decode(Int.self, forKey: .messagesLost)
+        messagesDuplicated = try c.decode(Int.self, forKey: .messagesDuplicated)
+        messagesReordered = try c.decode(Int.self, forKey: .messagesReordered)
+        errors = try c.decode(Int.self, forKey: .errors)
+        errorsByKind = try c.decode([String: Int].self, forKey: .errorsByKind)
     }
 }

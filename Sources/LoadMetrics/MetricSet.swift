@@ -48,7 +48,12 @@ public struct MetricSet: Sendable, Equatable {
             firstResponse: LatencySummary(firstResponse, unitsPerOutputUnit: 1_000),
             connectTime: LatencySummary(connectTime, unitsPerOutputUnit: 1_000),
             queueDepth: .init(max: queueDepth.max, mean: queueDepth.mean),
-            agentConcurrency: .init(mean: concurrency.mean, max: concurrency.max, occupancy: concurrency.occupancy),
+            agentConcurrency: .init(
+                mean: concurrency.mean,
+                max: concurrency.max,
+                occupancy: concurrency.occupancy,
+                busyShare: concurrency.busyShare
+            ),
             abandonmentRate: requested > 0 ? Double(counts.chatsAbandoned) / requested : 0,
             serviceLevel: .init(thresholdSeconds: threshold, value: requested > 0 ? Double(withinThreshold) / requested : 0)
         )

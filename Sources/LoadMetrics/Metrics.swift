@@ -19,6 +19,27 @@ public struct Metrics: Codable, Sendable, Equatable {
         public var mean: Double
         public var max: Int
         public var occupancy: Double
+        /// Share of agent time with at least one chat (0 in files written before it was added).
+        public var busyShare: Double
+
+        public init(mean: Double, max: Int, occupancy: Double, busyShare: Double) {
+            self.mean = mean
+            self.max = max
+            self.occupancy = occupancy
+            self.busyShare = busyShare
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            mean = try c.decode(Double.self, forKey: .mean)
+            max = try c.decode(Int.self, forKey: .max)
+            occupancy = try c.decode(Double.self, forKey: .occupancy)
+            busyShare = try c.decodeIfPresent(Double.self, forKey: .busyShare) ?? 0
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case mean, max, occupancy, busyShare
+        }
     }
 
     public struct ServiceLevel: Codable, Sendable, Equatable {

@@ -94,6 +94,11 @@ public struct RunRecorder: Sendable {
         timeSeries.count(.chatsRequested)
     }
 
+    /// The request was put into a queue (the first `queued` for it): it waited more than zero.
+    public mutating func chatQueued(_ keys: BreakdownKeys) {
+        update(keys) { $0.counts.chatsQueued += 1 }
+    }
+
     /// The chat was assigned `wait` after it was requested (`queue_wait`); the visitor leaves the
     /// queue. `keys` may already carry the agent's site (`keys.site = site(name)`): the site's
     /// breakdown then counts this assignment and every later event passed with those keys.

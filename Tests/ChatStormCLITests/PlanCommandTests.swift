@@ -40,28 +40,22 @@ struct PlanCommandTests {
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
     }
 
-    @Test("plan --verify adds the simulated figures per hour when this build has the simulator")
+    @Test("plan --verify adds the simulated service level and abandonment per hour")
     func verify() throws {
         let folder = try CLI.temporaryFolder("plan-verify")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let hasSimulator = try CLI.run(["--help"]).output.contains("\n  simulate ")
         let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--out", folder.path, "--verify"])
         #expect(result.status == 0, "stderr: \(result.error)")
+        #expect(result.output.contains("sim SL"))
         let csv = try String(contentsOf: folder.appendingPathComponent("plan.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = try #require(rows.first)
         let total = try #require(rows.last)
-        let level = total[header.firstIndex(of: "sim_service_level")!]
-        let abandonment = total[header.firstIndex(of: "sim_abandonment")!]
-        if hasSimulator {
-            #expect(result.output.contains("sim SL"))
-            let simulated = try #require(Double(level))
-            #expect(simulated >= 0 && simulated <= 1)
-            #expect(Double(abandonment) != nil)
-        } else {
-            #expect(result.error.contains("--verify: skipped"))
-            #expect(level.isEmpty && abandonment.isEmpty)
-        }
+        let level = try #require(Double(total[header.firstIndex(of: "sim_service_level")!]))
+        let abandonment = try #require(Double(total[header.firstIndex(of: "sim_abandonment")!]))
+        #expect(level >= 0 && level <= 1 && abandonment >= 0 && abandonment <= 1)
+        let html = try String(contentsOf: folder.appendingPathComponent("plan.html"), encoding: .utf8)
+        #expect(html.contains("data-chart=\"plan-service-level\""))
     }
 
     @Test("a bad interval is a command-line error (64)")

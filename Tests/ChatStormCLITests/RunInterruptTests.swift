@@ -1,21 +1,6 @@
 import Foundation
 import Testing
 
-/// The `chatstorm` binary that `swift build --build-tests` put next to the test bundle, if any.
-private var chatstormBinary: URL? {
-    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [bundle, bundle.deletingLastPathComponent()] {
-        let candidate = folder.appendingPathComponent("chatstorm")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    }
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let debug = repository.appendingPathComponent(".build/debug/chatstorm")
-    return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
-}
-
-private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
 @Suite("chatstorm run, interrupted", .timeLimit(.minutes(1)), .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built"))
 struct RunInterruptTests {
     @Test("SIGINT ends the run with exit code 130 and writes what it measured, marked incomplete")

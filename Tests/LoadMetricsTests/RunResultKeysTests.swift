@@ -14,7 +14,7 @@ import Testing
 
     let summaryKeys: Set = ["count", "min", "mean", "p50", "p90", "p95", "p99", "p999", "max"]
     let countKeys: Set = [
-        "visitorsArrived", "chatsRequested", "chatsAssigned", "chatsCompleted", "chatsAbandoned", "offlineTickets",
+        "visitorsArrived", "chatsRequested", "chatsQueued", "chatsAssigned", "chatsCompleted", "chatsAbandoned", "offlineTickets",
         "botResolved", "leftAtForm", "stillActive", "transfers", "messagesSent", "messagesReceived", "messagesLost",
         "messagesDuplicated", "messagesReordered", "errors", "errorsByKind",
     ]
@@ -34,7 +34,7 @@ import Testing
         }
         #expect(try keys(metrics["first_response"]) == summaryKeys)
         #expect(try keys(metrics["queue_depth"]) == ["max", "mean"])
-        #expect(try keys(metrics["agent_concurrency"]) == ["mean", "max", "occupancy"])
+        #expect(try keys(metrics["agent_concurrency"]) == ["mean", "max", "occupancy", "busyShare"])
         #expect(try keys(metrics["service_level"]) == ["thresholdSeconds", "value"])
     }
 

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LoadMetrics
+import Reporting
+
+/// The files of a results folder (`run.json`, `timeseries.csv`, `agents.csv`, `.hgrm`, `report.html`), written
+/// the same way for a live run and a simulation.
+enum ResultsFolder {
+    /// `Results/<yyyyMMdd-HHmmss>-<profile>-<mode>` in UTC.
+    static func defaultPath(profile: String, mode: RunResult.Mode) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return "Results/\(formatter.string(from: Date()))-\(profile)-\(mode.rawValue)"
+    }
+
+    /// Writes the result and its tables into `folder` (created when missing); on failure reports it and exits
+    /// with ``ExitCode/cannotWrite``.
+    static func write(_ document: RunDocument, timeSeriesCSV: String, agentsCSV: String, to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        let result = document.result
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try document.jsonData().write(to: url.appendingPathComponent("run.json"))
+            try document.report.write(toFolder: url)
+            try Data(timeSeriesCSV.utf8).write(to: url.appendingPathComponent("timeseries.csv"))
+            try Data(agentsCSV.utf8).write(to: url.appendingPathComponent("agents.csv"))
+            let latency = [("visitor_to_agent", result.total.visitorToAgent), ("agent_to_visitor", result.total.agentToVisitor)]
+            for (direction, recorder) in latency {
+                for corrected in [true, false] {
+                    let name = "message_latency_\(direction)\(corrected ? "" : "_uncorrected").hgrm"
+                    try Data(recorder.percentileDistribution(corrected: corrected).utf8).write(to: url.appendingPathComponent(name))
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("cannot write results to \(folder): \(error)\n".utf8))
+            throw ExitCode.cannotWrite
+        }
+    }
+
+    /// Writes any file of the folder (e.g. `replications.json`).
+    static func write(_ data: Data, named name: String, to folder: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+        } catch {
+            FileHandle.standardError.write(Data("cannot write \(name) to \(folder): \(error)\n".utf8))
+            throw ExitCode.cannotWrite
+        }
+    }
+}

@@ -1,0 +1,58 @@
+public import LoadMetrics
+import Workload
+
+/// Independent replications of one simulation: the same profile with seeds split from one seed, each run on
+/// its own, their key figures summarised with 95 % confidence intervals.
+public struct Replications: Sendable {
+    /// Every replication's result, in seed order.
+    public var results: [RunResult]
+    /// The seeds used, one per replication.
+    public var seeds: [UInt64]
+
+    /// The `count` seeds of replications of `seed`: the seed itself (so one replication is the plain run),
+    /// then independent streams split off it.
+    public static func seeds(from seed: UInt64, count: Int) -> [UInt64] {
+        let root = SeededGenerator(seed: seed).split(0x5245_504C)
+        return (0..<count).map { index in
+            guard index > 0 else { return seed }
+            var stream = root.split(UInt64(index))
+            return stream.next()
+        }
+    }
+
+    /// Runs `count` replications of `configuration` (its seed split into `count` seeds).
+    /// - Parameter each: called with each replication's output as it finishes (its index, the output).
+    public static func run(
+        _ configuration: SimulationConfiguration,
+        count: Int,
+        each: (Int, Simulation.Output) throws -> Void = { _, _ in }
+    ) throws -> Replications {
+        let seeds = seeds(from: configuration.seed, count: count)
+        var results: [RunResult] = []
+        for (index, seed) in seeds.enumerated() {
+            var replication = configuration
+            replication.seed = seed
+            var simulation = try Simulation(configuration: replication)
+            let output = simulation.run()
+            try each(index, output)
+            results.append(output.result)
+        }
+        return Replications(results: results, seeds: seeds)
+    }
+
+    /// Each key figure's mean and confidence interval over the replications, in report order.
+    public var estimates: [(name: String, estimate: Estimate)] {
+        let figures = results.map { KeyFigures($0).named }
+        guard let first = figures.first else { return [] }
+        return first.indices.map { index in
+            (first[index].name, Estimate(figures.map { $0[index].value }))
+        }
+    }
+
+    /// All replications merged into one result (counts and histograms add; see `RunResult.merge`).
+    public var merged: RunResult? {
+        guard var merged = results.first else { return nil }
+        for result in results.dropFirst() { merged.merge(result) }
+        return merged
+    }
+}

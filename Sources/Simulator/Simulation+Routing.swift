@@ -1,0 +1,122 @@
+import ChatRouting
+import LoadMetrics
+import Workload
+
+// The routing's actions become deliveries: what the reference server would send as frames.
+extension Simulation {
+    mutating func execute(_ actions: [RoutingAction]) {
+        for action in actions { execute(action) }
+    }
+
+    mutating func execute(_ action: RoutingAction) {
+        switch action {
+        case .queued(let chat, _, let position, _, _):
+            guard let info = chats[chat] else { return }
+            send(.queued(chat: chat, position: Int32(clamping: position)), toVisitor: Int(info.visitor), generation: info.generation)
+        case .assigned(let chat, _, let agentID, let department, let language, _):
+            guard let agent = agentIndex[agentID] else { return }
+            guard var info = chats[chat] else {
+                // The visitor is gone already; the agent still gets the chat (and its end).
+                send(.assigned(chat: chat), toAgent: Int(agent))
+                return
+            }
+            info.agent = agent
+            info.department = department
+            info.language = language
+            chats[chat] = info
+            send(.assigned(chat: chat, agent: agent), toVisitor: Int(info.visitor), generation: info.generation)
+            send(.assigned(chat: chat), toAgent: Int(agent))
+        case .botAnswered(let chat, _, let resolved):
+            guard let info = chats[chat] else { return }
+            send(.bot(resolved: resolved), toVisitor: Int(info.visitor), generation: info.generation)
+        case .ended(let chat, let participant, let reason):
+            switch participant {
+            case .visitor:
+                guard let info = chats[chat] else { return }
+                send(.ended(chat: chat, reason: ChatEndReason(reason)), toVisitor: Int(info.visitor), generation: info.generation)
+            case .agent(let agentID):
+                guard let agent = agentIndex[agentID] else { return }
+                send(.ended(chat: chat, reason: ChatEndReason(reason)), toAgent: Int(agent))
+            }
+        case .ticket(let id, let chat, _, _):
+            guard let info = chats[chat] else { return }
+            send(.offline(ticket: id), toVisitor: Int(info.visitor), generation: info.generation)
+        case .invite(let id, let visitor):
+            guard let index = visitorIndex?[visitor] else { return }
+            send(.invited(invitation: id), toVisitor: Int(index))
+        }
+    }
+
+    /// Schedules a frame for a visitor after the modelled delay, behind the frames already on their way to it.
+    mutating func send(_ delivery: VisitorDelivery, toVisitor index: Int, generation: UInt32? = nil) {
+        guard generation == nil || visitors[index].generation == generation, !visitors[index].finished else { return }
+        let time = deliveryTime(after: visitors[index].lastDelivery)
+        visitors[index].lastDelivery = time
+        heap.push(time, target: Int32(index), generation: visitors[index].generation, .toVisitor(delivery))
+    }
+
+    /// Schedules a frame for an agent after the modelled delay, behind the frames already on their way to it.
+    mutating func send(_ delivery: AgentDelivery, toAgent index: Int) {
+        let time = deliveryTime(after: agents[index].lastDelivery)
+        agents[index].lastDelivery = time
+        heap.push(time, target: Int32(index), .toAgent(delivery))
+    }
+
+    /// A frame reaches a visitor: recorded as the live engine records it, then given to the machine. While
+    /// disconnected, the server keeps it for the reconnection.
+    mutating func deliver(_ delivery: VisitorDelivery, toVisitor index: Int) {
+        guard visitors[index].connected else {
+            visitors[index].pending.append(delivery)
+            return
+        }
+        switch delivery {
+        case .queued(let chat, let position):
+            visitors[index].chat = chat
+            if !visitors[index].queuedOnce, !visitors[index].assignedOnce {
+                visitors[index].queuedOnce = true
+                recorder.chatQueued(visitors[index].keys)
+            }
+            visitorHandle(index, .queued(position: Int(position)))
+        case .assigned(let chat, let agent):
+            visitors[index].chat = chat
+            visitors[index].keys.site = agents[Int(agent)].siteKey
+            if !visitors[index].assignedOnce, visitors[index].requestedAt >= 0 {
+                visitors[index].assignedOnce = true
+                recorder.chatAssigned(visitors[index].keys, wait: .seconds(now - visitors[index].requestedAt))
+            }
+            visitorHandle(index, .assigned(agent: agents[Int(agent)].id))
+        case .bot(let resolved):
+            visitorHandle(index, .botAnswered(resolved: resolved))
+        case .offline(let ticket):
+            visitorHandle(index, .offline(ticket: ticket))
+        case .message(_, let sentAt):
+            let keys = visitors[index].keys
+            recorder.messageDelivered(keys, direction: .agentToVisitor, latency: .seconds(now - sentAt))
+            if !visitors[index].answered, visitors[index].requestedAt >= 0 {
+                visitors[index].answered = true
+                recorder.firstResponse(keys, after: .seconds(now - visitors[index].requestedAt))
+            }
+            visitorHandle(index, .messageReceived)
+        case .ended(let chat, let reason):
+            visitors[index].lastChat = chat
+            visitors[index].chat = 0
+            visitorHandle(index, .ended(reason))
+        case .invited(let invitation):
+            visitorHandle(index, .invited(invitation: invitation))
+        }
+    }
+}
+
+extension RoutingAction {
+    /// The chat the action is about (none for an invitation).
+    var chat: ChatID? {
+        switch self {
+        case .queued(let chat, _, _, _, _): chat
+        case .assigned(let chat, _, _, _, _, _): chat
+        case .botAnswered(let chat, _, _): chat
+        case .ended(let chat, _, _): chat
+        case .ticket(_, let chat, _, _): chat
+        case .invite: nil
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import ChatRouting
+import LoadMetrics
+import Workload
+
+// Visitors: arrivals, the machine's actions against the routing, the frames the routing sends back.
+extension Simulation {
+    mutating func scheduleNextArrival() {
+        guard let arrival = arrivals.next(), arrival.time < duration else { return }
+        pendingArrival = arrival
+        heap.push(arrival.time, .arrival)
+    }
+
+    /// The planned visitor arrives: a slot (reused when one is free), the recorder's keys, the machine started.
+    mutating func arrive() {
+        guard let arrival = pendingArrival else { return }
+        pendingArrival = nil
+        let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
+        recorder.visitorArrived(keys)
+        let rng = seeds.split(UInt64(arrival.sequence) | UInt64(arrival.regionIndex) << 40)
+        let index: Int
+        if let free = freeVisitors.popLast() {
+            index = Int(free)
+            let generation = visitors[index].generation &+ 1
+            visitors[index] = VisitorSlot(
+                arrival: arrival,
+                behaviour: configuration.profile.visitors,
+                keys: keys,
+                rng: rng,
+                generation: generation
+            )
+        } else {
+            index = visitors.count
+            visitors.append(VisitorSlot(arrival: arrival, behaviour: configuration.profile.visitors, keys: keys, rng: rng, generation: 0))
+        }
+        visitorIndex?[arrival.visitorID] = Int32(index)
+        visitorHandle(index, .started)
+        scheduleNextArrival()
+    }
+
+    mutating func visitorHandle(_ index: Int, _ event: VisitorEvent) {
+        let actions = visitors[index].handle(event, now: now)
+        for action in actions {
+            guard !visitors[index].finished else { return }
+            execute(action, visitor: index)
+        }
+    }
+
+    mutating func execute(_ action: VisitorAction, visitor index: Int) {
+        switch action {
+        case .connect, .reconnect:
+            connect(index)
+        case .pageView(let timeOnSite, let pages, let cartValue):
+            let id = visitors[index].id
+            if let actions = try? center.pageViewed(visitor: id, timeOnSite: timeOnSite, pages: pages, cartValue: cartValue) {
+                execute(actions)
+            }
+        case .answerInvitation(let invitation, let accepted):
+            try? center.invitationAnswered(visitor: visitors[index].id, invitation: invitation, accepted: accepted)
+        case .request(let department, let language, _):
+            request(index, department: department, language: language)
+        case .sendMessage(let seq, _):
+            sendMessage(index, seq: seq)
+        case .typing:
+            break
+        case .leave:
+            let chat = visitors[index].chat
+            guard chat != 0, let actions = try? center.leave(chat: chat, visitor: visitors[index].id, now: now) else { return }
+            execute(actions)
+        case .endChat:
+            let chat = visitors[index].chat
+            guard chat != 0, let actions = try? center.end(chat: chat, by: .visitor(visitors[index].id), now: now) else { return }
+            execute(actions)
+        case .survey(let score):
+            let chat = visitors[index].lastChat
+            if chat != 0 { try? center.survey(chat: chat, visitor: visitors[index].id, score: score) }
+        case .disconnect:
+            disconnect(index)
+        case .wake(let at, let timer):
+            // A timer due after the run's end never fires: leaving it out keeps the heap small (a patience of days
+            // would otherwise keep one event per visitor in it).
+            guard at < duration else { return }
+            heap.push(max(at, now), target: Int32(index), generation: visitors[index].generation, .visitorTimer(timer))
+        case .finished(let outcome):
+            finish(index, outcome)
+        }
+    }
+
+    /// Hello (again): the routing learns the visitor; frames kept while it was away are delivered now.
+    mutating func connect(_ index: Int) {
+        guard !visitors[index].connected else { return }
+        visitors[index].connected = true
+        openSessions += 1
+        if visitors[index].disconnects == 0 || visitors[index].forgotten {
+            visitors[index].forgotten = false
+            center.visitorArrived(
+                VisitorProfile(id: visitors[index].id, language: visitors[index].machine.language, region: visitors[index].region)
+            )
+        }
+        let kept = visitors[index].pending
+        visitors[index].pending.removeAll()
+        for delivery in kept { send(delivery, toVisitor: index) }
+    }
+
+    /// The visitor's planned drop: the server keeps its chat for the resume grace.
+    mutating func disconnect(_ index: Int) {
+        guard visitors[index].connected else { return }
+        visitors[index].connected = false
+        visitors[index].disconnects += 1
+        openSessions -= 1
+        heap.push(
+            now + configuration.resumeGrace,
+            target: Int32(index),
+            generation: visitors[index].generation,
+            .graceExpired(disconnects: visitors[index].disconnects)
+        )
+    }
+
+    mutating func graceExpired(_ index: Int, disconnects: UInt32) {
+        guard !visitors[index].connected, visitors[index].disconnects == disconnects else { return }
+        visitors[index].forgotten = true
+        visitors[index].pending.removeAll()
+        execute(center.visitorLeft(visitors[index].id, now: now))
+    }
+
+    mutating func request(_ index: Int, department: String, language: String) {
+        visitors[index].requestedAt = now
+        recorder.chatRequested(visitors[index].keys)
+        let actions: [RoutingAction]
+        do {
+            actions = try center.request(
+                visitor: visitors[index].id,
+                department: department,
+                language: language,
+                now: now,
+                using: &routingRNG
+            )
+        } catch {
+            recorder.error(visitors[index].keys, kind: error.kind.rawValue)
+            return
+        }
+        if let chat = actions.first?.chat {
+            visitors[index].chat = chat
+            chats[chat] = ChatInfo(
+                visitor: Int32(index),
+                generation: visitors[index].generation,
+                department: department,
+                language: language
+            )
+        }
+        execute(actions)
+    }
+
+    mutating func sendMessage(_ index: Int, seq: Int) {
+        let chat = visitors[index].chat
+        guard chat != 0 else { return }
+        let keys = visitors[index].keys
+        recorder.messageSent(keys)
+        guard case .deliver? = try? center.relay(chat: chat, from: .visitor(visitors[index].id), seq: UInt64(seq)),
+            let agent = chats[chat]?.agent, agent >= 0
+        else {
+            // Refused: the chat ended on the server before the message got there. It is never received.
+            recorder.messageIntegrity(keys, lost: 1)
+            return
+        }
+        send(.message(chat: chat, sentAt: now), toAgent: Int(agent))
+    }
+
+    /// The visit is over: its outcome is recorded, the server forgets the visitor, the slot is freed.
+    mutating func finish(_ index: Int, _ outcome: VisitorOutcome) {
+        let recorded: RunRecorder.Outcome
+        switch outcome {
+        case .leftAtForm: recorded = .leftAtForm
+        case .chatted: recorded = .chatted
+        case .abandoned: recorded = .abandoned
+        case .offlineTicket: recorded = .offlineTicket
+        case .botResolved: recorded = .botResolved
+        }
+        let slot = visitors[index]
+        recorder.outcome(recorded, slot.keys, wasWaiting: slot.isWaiting && outcome == .abandoned)
+        visitors[index].finished = true
+        if slot.connected { openSessions -= 1 }
+        if !slot.forgotten { execute(center.visitorLeft(slot.id, now: now)) }
+        if slot.chat != 0 { chats[slot.chat] = nil }
+        if slot.lastChat != 0 { chats[slot.lastChat] = nil }
+        visitorIndex?[slot.id] = nil
+        visitors[index].pending = []
+        freeVisitors.append(Int32(index))
+    }
+}

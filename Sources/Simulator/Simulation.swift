@@ -1,0 +1,184 @@
+import ChatRouting
+import Foundation
+public import LoadMetrics
+import Workload
+
+/// A profile run in virtual time: a discrete-event simulation with the live engine's behaviour machines and the
+/// reference server's routing, recorded into the same `RunRecorder`, so its `RunResult` reads like a live run's
+/// (mode `sim`).
+///
+/// Single-threaded and deterministic for a seed: continuous time, one event heap ordered by (time, scheduling
+/// order). Visitors arrive from the ``ArrivalPlan``, agents log in and out by the ``AgentSchedule``; the machines'
+/// actions go straight to ``ContactCenter`` (no frames, no JSON, no message text), and the routing's actions
+/// come back to the machines as deliveries after the configured delay. Machine timers are heap events.
+///
+/// With a profile `handling` model the agents do not converse: a chat ends when its handling completes, each
+/// chat progressing at rate 1 / mean(entry k) while its agent holds k + 1 chats, its work drawn from the first
+/// entry scaled to mean 1 (exponential entries give exactly the Markov chat model).
+public struct Simulation {
+    public let configuration: SimulationConfiguration
+    var recorder: RunRecorder
+    var center: ContactCenter
+    var heap = EventHeap()
+    var arrivals: ArrivalGenerator
+    /// The arrival whose event is in the heap.
+    var pendingArrival: Arrival?
+    var visitors: [VisitorSlot] = []
+    var freeVisitors: [Int32] = []
+    var agents: [AgentSlot] = []
+    var agentIndex: [String: Int32] = [:]
+    var chats: [ChatID: ChatInfo] = [:]
+    /// Visitor slots by id, kept only when the routing can invite (its `invite` names no chat).
+    var visitorIndex: [String: Int32]?
+    let seeds: SeededGenerator
+    var routingRNG: SeededGenerator
+    var networkRNG: SeededGenerator
+    let zeroDelay: Bool
+    let handling: HandlingModel?
+    /// Per-chat progress rate at each load of the handling model: 1 / mean of the entry.
+    let handlingRates: [Double]
+    let duration: Double
+    var now = 0.0
+    var second = 0
+    var openSessions = 0
+    var agentsOnline = 0
+    var activeChats = 0
+    /// Events taken from the heap.
+    public private(set) var events = 0
+
+    /// A simulation of `configuration.profile`.
+    /// - Throws: `CalendarError` when the profile's zones or dates cannot be resolved.
+    public init(configuration: SimulationConfiguration) throws {
+        self.configuration = configuration
+        let profile = configuration.profile
+        let plan = try ArrivalPlan(profile: profile, seed: configuration.seed)
+        self.arrivals = plan.makeIterator()
+        self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds)
+        self.center = ContactCenter(configuration: configuration.routing)
+        self.seeds = SeededGenerator(seed: configuration.seed).split(0x5EED)
+        self.routingRNG = seeds.split(0x0052_4F55_5445)
+        self.networkRNG = seeds.split(0x004E_4554)
+        self.zeroDelay = configuration.delay == .constant(0)
+        self.handling = profile.handling.flatMap { $0.byConcurrency.isEmpty ? nil : $0 }
+        self.handlingRates = handling?.byConcurrency.map { 1 / max($0.mean, 1e-9) } ?? []
+        self.duration = profile.calendar.duration
+        if configuration.routing.invitation != nil { visitorIndex = [:] }
+        let schedule = AgentSchedule(calendar: plan.calendar, roster: profile.agents)
+        for (index, agent) in schedule.agents.enumerated() {
+            let siteKey = recorder.site(agent.site)
+            agentIndex[agent.id] = Int32(index)
+            agents.append(
+                AgentSlot(
+                    agent: agent,
+                    site: profile.agents.sites[agent.siteIndex],
+                    rng: seeds.split(UInt64(index) | (1 << 40)),
+                    siteKey: siteKey
+                )
+            )
+        }
+    }
+
+    /// What a simulation produced.
+    public struct Output: Sendable {
+        public var result: RunResult
+        /// The recorder, for `timeseries.csv` and `agents.csv`.
+        public var recorder: RunRecorder
+        /// Events the simulation processed.
+        public var events: Int
+
+        /// `timeseries.csv`: one row per simulated second.
+        public var timeSeriesCSV: String { recorder.timeSeries.csv() }
+        /// `agents.csv`: one row per agent.
+        public var agentsCSV: String { recorder.agentsCSV() }
+    }
+
+    /// Runs the whole profile duration and returns the result.
+    public mutating func run() -> Output {
+        for index in agents.indices { agentHandle(index, .started) }
+        scheduleNextArrival()
+        if duration >= 1 { heap.push(1, .sample) }
+        if configuration.routing.overflowAfter != nil { heap.push(1, .overflowTick) }
+        while let event = heap.pop() {
+            guard event.time < duration else { break }
+            now = event.time
+            events += 1
+            dispatch(event)
+        }
+        if Double(second + 1) <= duration {
+            now = Double(second + 1)
+            sample()
+        }
+        now = duration
+        for index in visitors.indices where !visitors[index].finished {
+            visitors[index].finished = true
+            recorder.outcome(.stillActive, visitors[index].keys, wasWaiting: visitors[index].isWaiting)
+        }
+        let result = recorder.finish(
+            mode: .sim,
+            profile: .init(name: configuration.profile.name, sha256: ""),
+            seed: configuration.seed,
+            complete: true,
+            toolVersion: Self.toolVersion,
+            at: .seconds(duration)
+        )
+        return Output(result: result, recorder: recorder, events: events)
+    }
+
+    /// The version written into results.
+    public static let toolVersion = "0.1.0"
+
+    @inline(__always)
+    mutating func dispatch(_ event: SimulationEvent) {
+        switch event.payload {
+        case .arrival:
+            arrive()
+        case .sample:
+            sample()
+        case .visitorTimer(let timer):
+            guard isCurrent(event) else { return }
+            visitorHandle(Int(event.target), .timer(timer))
+        case .toVisitor(let delivery):
+            guard isCurrent(event) else { return }
+            deliver(delivery, toVisitor: Int(event.target))
+        case .agentTimer(let timer):
+            agentTimerDue(timer, agent: Int(event.target))
+        case .toAgent(let delivery):
+            deliver(delivery, toAgent: Int(event.target))
+        case .handlingDone(let version):
+            handlingDone(agent: Int(event.target), version: version)
+        case .graceExpired(let disconnects):
+            guard isCurrent(event) else { return }
+            graceExpired(Int(event.target), disconnects: disconnects)
+        case .overflowTick:
+            execute(center.tick(now: now))
+            heap.push(now + 1, .overflowTick)
+        }
+    }
+
+    /// Whether a visitor event is for the slot's present, unfinished visitor (`mutating` only so that the call
+    /// does not copy the simulation).
+    @inline(__always)
+    mutating func isCurrent(_ event: SimulationEvent) -> Bool {
+        let slot = Int(event.target)
+        return visitors[slot].generation == event.generation && !visitors[slot].finished
+    }
+
+    /// Closes a simulated second: a time-series row with the levels now.
+    mutating func sample() {
+        second += 1
+        recorder.sample(
+            second: second,
+            simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
+            gauges: .init(sessions: openSessions, activeChats: activeChats, agentsOnline: agentsOnline)
+        )
+        recorder.generator.peakSessions = max(recorder.generator.peakSessions, openSessions)
+        if now + 1 < duration { heap.push(now + 1, .sample) }
+    }
+
+    /// The delivery time of the next frame to a client whose last frame arrives at `last`.
+    @inline(__always)
+    mutating func deliveryTime(after last: Double) -> Double {
+        if zeroDelay { return max(now, last) }
+        return max(now + max(0, configuration.delay.sample(using: &networkRNG)), last)
+    }
+}

@@ -1,0 +1,58 @@
+import ChatRouting
+import LoadMetrics
+import Workload
+
+/// One visitor of a simulation: its behaviour machine and generator, and what the simulator tracks about it the
+/// way the live engine's visitor driver does (its chat, when it asked, whether it was assigned and answered).
+struct VisitorSlot {
+    var machine: VisitorMachine
+    var rng: SeededGenerator
+    let id: String
+    let region: String
+    var keys: BreakdownKeys
+    /// Bumped when the slot is reused; events carry it.
+    var generation: UInt32
+    /// The open chat (0: none).
+    var chat: ChatID = 0
+    /// The last chat that ended (for the survey).
+    var lastChat: ChatID = 0
+    /// When the request was sent (negative: not yet).
+    var requestedAt = -1.0
+    var queuedOnce = false
+    var assignedOnce = false
+    var answered = false
+    /// The visitor's connection is up.
+    var connected = false
+    /// The server dropped the visitor after its resume grace; a reconnection says hello as a new visitor.
+    var forgotten = false
+    var disconnects: UInt32 = 0
+    /// Frames the server kept while the visitor was disconnected.
+    var pending: [VisitorDelivery] = []
+    /// No frame reaches the visitor before this time (one connection keeps its order).
+    var lastDelivery = 0.0
+    var finished = false
+
+    init(arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator, generation: UInt32) {
+        self.machine = VisitorMachine(
+            id: arrival.visitorID,
+            language: arrival.language,
+            department: arrival.department,
+            returning: arrival.returning,
+            behaviour: behaviour
+        )
+        self.rng = rng
+        self.id = arrival.visitorID
+        self.region = arrival.regionName
+        self.keys = keys
+        self.generation = generation
+    }
+
+    /// Runs the machine on one event.
+    @inline(__always)
+    mutating func handle(_ event: VisitorEvent, now: Double) -> ActionBuffer<VisitorAction> {
+        machine.handle(event, now: now, using: &rng)
+    }
+
+    /// Waiting in a queue now: requested, never assigned (for the queue-depth accounting of outcomes).
+    var isWaiting: Bool { requestedAt >= 0 && !assignedOnce }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LoadMetrics
+import Simulator
+import Testing
+import Workload
+
+@Suite struct SimulationTests {
+    @Test func sameSeedSameRun() throws {
+        let profile = Fixtures.busy(hours: 0.5)
+        let first = try Fixtures.simulate(profile, seed: 11)
+        let second = try Fixtures.simulate(profile, seed: 11)
+        #expect(first.result == second.result)
+        #expect(first.timeSeriesCSV == second.timeSeriesCSV)
+        #expect(first.agentsCSV == second.agentsCSV)
+        #expect(first.events == second.events)
+        let other = try Fixtures.simulate(profile, seed: 12)
+        #expect(other.result.counts != first.result.counts)
+    }
+
+    @Test func everyArrivalEndsOnceAndMessagesAddUp() throws {
+        let output = try Fixtures.simulate(Fixtures.busy(hours: 1))
+        let counts = output.result.counts
+        #expect(counts.visitorsArrived > 300)
+        #expect(output.result.accountingProblems() == [])
+        #expect(counts.outcomes == counts.visitorsArrived)
+        // Every behaviour of the profile happened, so the identities were really exercised.
+        #expect(counts.chatsCompleted > 0 && counts.chatsAbandoned > 0 && counts.botResolved > 0)
+        #expect(counts.leftAtForm > 0 && counts.transfers > 0 && counts.stillActive > 0)
+        #expect(counts.messagesSent > 0)
+        #expect(counts.messagesReceived + counts.messagesLost <= counts.messagesSent)
+        #expect(counts.chatsAssigned <= counts.chatsRequested)
+        #expect(output.result.mode == .sim)
+    }
+
+    @Test func messagesAllArriveWhenNoChatIsCutOff() throws {
+        // Arrivals stop after the first half hour (an event with multiplier 0) and the run goes on long enough
+        // for every chat to end: nothing is in flight, so sent = received + lost exactly.
+        var profile = Fixtures.busy(hours: 2)
+        profile.events = [
+            Event(
+                name: "closed",
+                timeZone: "UTC",
+                start: LocalDateTime(year: 2025, month: 6, day: 4, hour: 0, minute: 30),
+                end: LocalDateTime(year: 2025, month: 6, day: 4, hour: 2),
+                multiplier: 0
+            )
+        ]
+        let counts = try Fixtures.simulate(profile).result.counts
+        #expect(counts.stillActive == 0)
+        #expect(counts.messagesSent > 1_000)
+        #expect(counts.messagesReceived + counts.messagesLost == counts.messagesSent)
+        #expect(counts.outcomes == counts.visitorsArrived)
+    }
+
+    @Test func capacityIsNeverExceeded() throws {
+        var profile = Fixtures.busy(hours: 1)
+        profile.regions[0].peakPerHour = 2_000
+        let output = try Fixtures.simulate(profile)
+        let records = output.recorder.agentRecords
+        #expect(records.count == 6)
+        for record in records {
+            #expect(record.load.max <= record.load.capacity)
+        }
+        #expect(records.contains { $0.load.max == $0.load.capacity })
+        #expect(output.result.metrics.agentConcurrency.max == 3)
+        #expect(output.result.counts.chatsQueued > 0)
+    }
+
+    @Test func withoutAgentsEveryRequestBecomesATicket() throws {
+        let profile = Fixtures.desk(perHour: 300, agents: 0)
+        let counts = try Fixtures.simulate(profile).result.counts
+        #expect(counts.visitorsArrived > 400)
+        #expect(counts.offlineTickets == counts.visitorsArrived)
+        #expect(counts.chatsAssigned == 0 && counts.chatsQueued == 0 && counts.messagesSent == 0)
+    }
+
+    @Test func withHugeCapacityNobodyWaits() throws {
+        let output = try Fixtures.simulate(Fixtures.desk(perHour: 600, agents: 50, capacity: 10))
+        let result = output.result
+        #expect(result.counts.chatsRequested > 900)
+        #expect(result.counts.chatsQueued == 0)
+        #expect(result.counts.chatsAbandoned == 0)
+        #expect(result.metrics.queueWait.max == 0)
+        #expect(result.metrics.serviceLevel.value == 1)
+        #expect(result.counts.chatsAssigned == result.counts.chatsRequested)
+    }
+
+    @Test func messageLatencyIsTheModelledDelay() throws {
+        let output = try Fixtures.simulate(Fixtures.desk(perHour: 300, agents: 10, hours: 1), delay: .constant(0.05))
+        let latency = output.result.metrics.messageLatency
+        for summary in [latency.visitorToAgent, latency.agentToVisitor] {
+            #expect(summary.count > 100)
+            #expect(abs(summary.p50 - 50) < 0.1)
+            #expect(abs(summary.p99 - 50) < 0.1)
+        }
+        // The queue wait includes the delay of the `assigned` frame.
+        #expect(output.result.metrics.queueWait.min >= 49.9)
+    }
+
+    @Test func timeSeriesHasOneRowPerSimulatedSecond() throws {
+        let output = try Fixtures.simulate(Fixtures.desk(perHour: 300, agents: 10, hours: 0.25))
+        let rows = output.recorder.timeSeries.rows
+        #expect(rows.count == 900)
+        #expect(rows.first?.second == 1 && rows.last?.second == 900)
+        #expect(rows.reduce(0) { $0 + $1[.arrivals] } == output.result.counts.visitorsArrived)
+        #expect(rows.allSatisfy { $0.gauges.agentsOnline == 10 })
+    }
+}
