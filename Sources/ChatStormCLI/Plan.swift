@@ -10,11 +10,11 @@ struct Plan: ParsableCommand {
         abstract: "Capacity planning: the fewest agents per site and hour that meet the profile's service goals.",
         discussion: """
             Demand per interval comes from the profile's calendar (regions, curves, events) and behaviour; each \
-            site's staffing is the exact chat model's minimum for the profile's goals: (goals: in the profile; \
-            else 80% within 30s, at most 5% abandoning, occupancy at most 0.85). Prints the table and writes \
-            plan.csv and plan.html to --out (default Results/<yyyyMMdd-HHmmss>-<profile>-plan). docs/capacity.md \
-            explains the derivation. Exit codes: 0 done; 65 invalid profile or a model that cannot be solved; \
-            73 an output file cannot be written.
+            site's staffing is the exact chat model's minimum for the profile's goals: section (without one: 80% \
+            within 30s, at most 5% abandoning, occupancy at most 0.85). Prints the table and writes plan.csv and \
+            plan.html to --out (default Results/<yyyyMMdd-HHmmss>-<profile>-plan). --verify simulates the planned \
+            staffing and adds the achieved figures per interval. docs/capacity.md explains the derivation. Exit \
+            codes: 0 done; 65 invalid profile or a model that cannot be solved; 73 an output file cannot be written.
             """
     )
 
