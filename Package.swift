@@ -84,6 +84,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Layer 1: capacity planning from a profile with the exact queue models (pure: no clock, no randomness).
+        .target(
+            name: "Planning",
+            dependencies: ["Analytic", "LoadMetrics", "Workload"],
+            swiftSettings: strictSettings
+        ),
+
         // Layer 1: the same profile in virtual time (discrete-event), the same behaviour and routing.
         .target(
             name: "Simulator",
@@ -116,7 +123,9 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
+                "Analytic",
                 "LoadMetrics",
+                "Planning",
                 "Workload",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -134,6 +143,7 @@ let package = Package(
                 "ChatServer",
                 "LoadEngine",
                 "LoadMetrics",
+                "Planning",
                 "Reporting",
                 "Simulator",
                 "Workload",
@@ -187,6 +197,11 @@ let package = Package(
         .testTarget(
             name: "AnalyticTests",
             dependencies: ["Analytic"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Analytic", "LoadMetrics", "Planning", "Workload"],
             swiftSettings: strictSettings
         ),
         .testTarget(

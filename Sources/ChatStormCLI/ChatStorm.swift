@@ -14,7 +14,7 @@ struct ChatStorm: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, SimulateCommand.self, ReportCommand.self, Compare.self, History.self, Serve.self, Validate.self, Schedule.self,
-            Bench.self,
+            Bench.self, Plan.self,
         ]
     )
 }

@@ -55,7 +55,7 @@ public enum ProfileLoader {
 extension ProfileReader {
     static let topLevelKeys = [
         "schemaVersion", "name", "description", "seed", "calendar", "regions", "events", "visitors", "agents", "bots",
-        "handling", "routing", "target", "thresholds",
+        "handling", "routing", "target", "thresholds", "goals",
     ]
 
     /// The whole profile; nil when something required is missing or wrong.
@@ -87,6 +87,7 @@ extension ProfileReader {
         profile.target = optional(fields, "target", target)
         let readThresholds = optional(fields, "thresholds", self.thresholds) ?? ReadThresholds()
         profile.thresholds = readThresholds.thresholds
+        profile.goals = optional(fields, "goals", goals)
 
         if let node = fields.entries["regions"]?.value {
             checkUnique(node, "regions", what: "region")

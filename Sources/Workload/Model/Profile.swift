@@ -22,6 +22,8 @@ public struct Profile: Sendable, Hashable {
     public var target: Target?
     /// Pass/fail conditions on the run's metrics (k6 style), in file order.
     public var thresholds: [Threshold] = []
+    /// Service goals for capacity planning (`chatstorm plan`); nil when the profile gives none.
+    public var goals: Goals?
 
     public init(name: String, calendar: CalendarSettings, regions: [Region], agents: AgentRoster) {
         self.name = name

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Reporting
+import Workload
+
+/// `chatstorm plan PROFILE`: the fewest agents per site and interval that meet the profile's goals.
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Capacity planning: the fewest agents per site and hour that meet the profile's service goals.",
+        discussion: """
+            Demand per interval comes from the profile's calendar (regions, curves, events) and behaviour; each \
+            site's staffing is the exact chat model's minimum for the profile's goals: section (without one: 80% \
+            within 30s, at most 5% abandoning, occupancy at most 0.85). Prints the table and writes plan.csv and \
+            plan.html to --out (default Results/<yyyyMMdd-HHmmss>-<profile>-plan). --verify simulates the planned \
+            staffing and adds the achieved figures per interval. docs/capacity.md explains the derivation. Exit \
+            codes: 0 done; 65 invalid profile or a model that cannot be solved; 73 an output file cannot be written.
+            """
+    )
+
+    @Argument(help: "The traffic profile (YAML).")
+    var profile: String
+
+    @Option(help: "Folder for plan.csv and plan.html (default: Results/<yyyyMMdd-HHmmss>-<profile>-plan).")
+    var out: String?
+
+    @Option(help: "Planning interval, e.g. 30m, 1h (default 1h).")
+    var interval = "1h"
+
+    @Option(help: "The most agents tried per site and interval.")
+    var maxAgents = 10_000
+
+    @ArgumentParser.Flag(help: "Simulate the planned staffing and show the achieved figures next to the model's.")
+    var verify = false
+
+    func validate() throws {
+        guard RunCommand.seconds(interval) != nil else {
+            throw ValidationError("--interval: \"\(interval)\" is not a duration (use 30m, 1h, 3600)")
+        }
+        guard maxAgents >= 1 else { throw ValidationError("--max-agents must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try loadProfile(profile)
+        var plan: StaffingPlan
+        do {
+            let planner = try Planner(profile: loaded, interval: RunCommand.seconds(interval) ?? 3600, maxAgentsPerSite: maxAgents)
+            plan = try planner.plan()
+            if verify, let note = try Self.verifyPlan(&plan, profile: loaded) {
+                FileHandle.standardError.write(Data((note + "\n").utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("\(profile): \(error)\n".utf8))
+            throw ExitCode.invalidInput
+        }
+        print(PlanTable(plan: plan).render(), terminator: "")
+        let folder = out ?? Self.defaultFolder(profile: loaded.name)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let url = URL(fileURLWithPath: folder)
+            try PlanCSV(plan: plan).write(toFolder: url)
+            try PlanPage(plan: plan).write(toFolder: url)
+        } catch {
+            FileHandle.standardError.write(Data("cannot write the plan to \(folder): \(error)\n".utf8))
+            throw ExitCode.cannotWrite
+        }
+        print("Wrote \(folder)/\(PlanCSV.fileName) and \(folder)/\(PlanPage.fileName).")
+    }
+
+    static func defaultFolder(profile: String) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return "Results/\(formatter.string(from: Date()))-\(profile)-plan"
+    }
+}

@@ -1,0 +1,29 @@
+import Analytic
+import Workload
+
+/// Why a plan cannot be made: the profile's calendar cannot be resolved, the interval is not positive, or the
+/// chat model cannot be solved for a site and interval.
+public struct PlanningError: Error, CustomStringConvertible, Sendable {
+    private enum Kind: Sendable {
+        case calendar(CalendarError)
+        case interval(Double)
+        case model(site: String, interval: Double, ChatModelError)
+    }
+
+    private let kind: Kind
+
+    static func calendar(_ error: CalendarError) -> PlanningError { PlanningError(kind: .calendar(error)) }
+    static func interval(_ seconds: Double) -> PlanningError { PlanningError(kind: .interval(seconds)) }
+    static func model(site: String, interval: Double, _ error: ChatModelError) -> PlanningError {
+        PlanningError(kind: .model(site: site, interval: interval, error))
+    }
+
+    public var description: String {
+        switch kind {
+        case .calendar(let error): error.description
+        case .interval(let seconds): "the planning interval must be a positive number of seconds, found \(seconds)"
+        case .model(let site, let start, let error):
+            "site \(site), interval starting at run second \(Int(start)): the chat model cannot be solved: \(error)"
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+public import LoadMetrics
+public import Workload
+
+// `--verify`: the profile replayed in the simulator with the planned staffing instead of its roster.
+//
+// So that the simulator's ordinary per-region breakdown yields figures per interval, each region is split into
+// one copy per interval, `<region>@<n>`, whose arrivals are switched off outside its interval by two UTC events
+// with multiplier 0. Arrivals, curves and events are otherwise the profile's; the copies' requests are
+// attributed to the interval they arrive in.
+extension StaffingPlan {
+    /// The longest calendar the verification profile can express: shifts repeat weekly.
+    public static let longestVerifiedDuration = 7 * 86_400.0
+
+    /// The region copy of region `region` for interval `interval`.
+    public static func verificationRegion(_ region: String, interval: Int) -> String { "\(region)@\(interval)" }
+
+    /// `profile` with one region per original region and interval, and per site shifts that put the planned agents
+    /// on duty in each interval (``StaffingPlan/maxAgentsPerSite`` where the goals were out of reach). Thresholds
+    /// are dropped (they name the original regions). Nil when the calendar is longer than a week.
+    public func verificationProfile(of profile: Profile) -> Profile? {
+        guard profile.calendar.duration <= Self.longestVerifiedDuration, let utc = TimeZone(identifier: "UTC") else { return nil }
+        var verified = profile
+        verified.thresholds = []
+        verified.regions = []
+        verified.events = []
+        for event in profile.events {
+            var copy = event
+            copy.regions = event.regions.map { names in
+                names.flatMap { name in intervals.indices.map { Self.verificationRegion(name, interval: $0) } }
+            }
+            verified.events.append(copy)
+        }
+        let end = profile.calendar.duration
+        for (i, interval) in intervals.enumerated() {
+            let names = profile.regions.map { Self.verificationRegion($0.name, interval: i) }
+            for region in profile.regions {
+                var copy = region
+                copy.name = Self.verificationRegion(region.name, interval: i)
+                verified.regions.append(copy)
+            }
+            let before = LocalDateTime(date(of: interval).addingTimeInterval(-Self.longestVerifiedDuration - 86_400), in: utc)
+            let after = LocalDateTime(date(of: interval).addingTimeInterval(end + 86_400), in: utc)
+            let from = LocalDateTime(date(of: interval), in: utc)
+            let to = LocalDateTime(date(of: interval).addingTimeInterval(interval.duration), in: utc)
+            if interval.start > 0 {
+                verified.events.append(
+                    Event(name: "before interval \(i)", timeZone: "UTC", start: before, end: from, multiplier: 0, regions: names)
+                )
+            }
+            if interval.start + interval.duration < end {
+                verified.events.append(
+                    Event(name: "after interval \(i)", timeZone: "UTC", start: to, end: after, multiplier: 0, regions: names)
+                )
+            }
+        }
+        for (s, site) in profile.agents.sites.enumerated() {
+            verified.agents.sites[s].shifts = shifts(site: s, zone: TimeZone(identifier: site.timeZone) ?? utc)
+            verified.agents.sites[s].headcount = 0
+        }
+        return verified
+    }
+
+    /// The planned agents of site `site` as shifts in its local time, in layers: the j-th agent works every run
+    /// of consecutive intervals that need at least j agents (cut into pieces of at most a day, the longest a
+    /// shift can be), so that agents carry their chats on from one interval into the next as a real roster's do
+    /// instead of a fresh set of agents logging in every interval.
+    func shifts(site: Int, zone: TimeZone) -> [Shift] {
+        let needed = intervals.map { $0.sites[site].agents ?? maxAgentsPerSite }
+        var headcounts: [ShiftKey: Int] = [:]
+        for layer in stride(from: 1, through: needed.max() ?? 0, by: 1) {
+            var first = 0
+            while first < intervals.count {
+                guard needed[first] >= layer else {
+                    first += 1
+                    continue
+                }
+                var last = first
+                while last + 1 < intervals.count, needed[last + 1] >= layer,
+                    intervals[last + 1].start + intervals[last + 1].duration - intervals[first].start <= 86_400
+                {
+                    last += 1
+                }
+                let from = date(of: intervals[first])
+                let to = date(of: intervals[last]).addingTimeInterval(intervals[last].duration)
+                headcounts[ShiftKey(from: from, to: to, zone: zone), default: 0] += 1
+                first = last + 1
+            }
+        }
+        return headcounts.keys.sorted().map { key in
+            Shift(
+                start: TimeOfDay(minutes: key.start),
+                end: TimeOfDay(minutes: key.end),
+                days: [Weekday.allCases[key.weekday]],
+                headcount: headcounts[key]
+            )
+        }
+    }
+
+    /// A shift's local start and end (minutes after midnight) and the weekday it starts on (Monday = 0).
+    struct ShiftKey: Hashable, Comparable {
+        var weekday: Int
+        var start: Int
+        var end: Int
+
+        init(from: Date, to: Date, zone: TimeZone) {
+            let calendar = Calendar.gregorian(zone)
+            let begin = calendar.dateComponents([.weekday, .hour, .minute], from: from)
+            let finish = calendar.dateComponents([.hour, .minute], from: to)
+            weekday = ((begin.weekday ?? 2) + 5) % 7  // Foundation's Sunday = 1 → Monday = 0
+            start = (begin.hour ?? 0) * 60 + (begin.minute ?? 0)
+            end = (finish.hour ?? 0) * 60 + (finish.minute ?? 0)
+        }
+
+        static func < (a: ShiftKey, b: ShiftKey) -> Bool { (a.weekday, a.start, a.end) < (b.weekday, b.start, b.end) }
+    }
+
+    /// Fills in each interval's ``SimulatedFigures`` from a simulation of ``verificationProfile(of:)``: service
+    /// level and abandonment over the chat requests that reached the agents (requests a bot resolved left out, as
+    /// the plan leaves them out of the demand), by the interval the request arrived in.
+    public mutating func applySimulated(_ result: RunResult, regions: [String]) {
+        for i in intervals.indices {
+            var requested = 0
+            var answered = 0.0
+            var abandoned = 0
+            for region in regions {
+                let name = Self.verificationRegion(region, interval: i)
+                guard let set = result.breakdowns[.region]?[name], let metrics = result.metrics(.region, name) else { continue }
+                // The run's service level is over all requests; the plan's over those that reach an agent.
+                requested += set.counts.chatsRequested - set.counts.botResolved
+                answered += metrics.serviceLevel.value * Double(set.counts.chatsRequested)
+                abandoned += set.counts.chatsAbandoned
+            }
+            guard requested > 0 else { continue }
+            intervals[i].simulated = SimulatedFigures(
+                requests: requested,
+                serviceLevel: answered / Double(requested),
+                abandonment: Double(abandoned) / Double(requested)
+            )
+        }
+    }
+}
+
+extension LocalDateTime {
+    /// The wall-clock date and time of `date` in `zone`.
+    init(_ date: Date, in zone: TimeZone) {
+        let parts = Calendar.gregorian(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0)
+    }
+}
+
+extension Calendar {
+    static func gregorian(_ zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }
+}
