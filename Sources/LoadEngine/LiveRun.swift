@@ -256,7 +256,9 @@ public final class LiveRun: @unchecked Sendable {
             generation: slotGenerations[Int(slot)],
             behaviour: configuration.profile.visitors,
             keys: keys,
-            rng: seeds.split(UInt64(arrival.sequence))
+            // Each region numbers its visitors from 0: the stream key holds the region too, or europe-v5 and
+            // americas-v5 would behave alike.
+            rng: seeds.split(arrival.streamKey)
         )
         visitors[driver.id] = driver
         visitorSlots[Int(slot)] = driver

@@ -16,7 +16,7 @@ extension Simulation {
         pendingArrival = nil
         let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
         recorder.visitorArrived(keys)
-        let rng = seeds.split(UInt64(arrival.sequence) | UInt64(arrival.regionIndex) << 40)
+        let rng = seeds.split(arrival.streamKey)
         let index: Int
         if let free = freeVisitors.popLast() {
             index = Int(free)

@@ -90,6 +90,7 @@ struct ArrivalPlanTests {
             #expect(own.allSatisfy { $0.regionName == plan.regions[region].name })
         }
         #expect(Set(arrivals.map(\.visitorID)).count == arrivals.count)
+        #expect(Set(arrivals.map(\.streamKey)).count == arrivals.count, "each visitor draws from its own stream")
         #expect(arrivals.first { $0.regionName == "lv" }?.visitorID == "lv-v0")
     }
 

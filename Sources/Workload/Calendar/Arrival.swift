@@ -30,6 +30,11 @@ public struct Arrival: Sendable, Hashable {
         self.sequence = sequence
     }
 
+    /// The key of the visitor's own random stream (`SeededGenerator.split`): region and sequence, since each
+    /// region numbers its visitors from 0. The live engine and the simulator draw a visitor's behaviour from the
+    /// same stream.
+    public var streamKey: UInt64 { UInt64(sequence) | UInt64(regionIndex) << 40 }
+
     /// A stable id, `<region>-v<sequence>`: the same for the same profile and seed, unchanged by adding regions.
     public var visitorID: String { "\(regionName)-v\(sequence)" }
 }
