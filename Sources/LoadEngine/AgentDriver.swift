@@ -88,17 +88,9 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         guard session == nil, !connecting else { return }
         connecting = true
         connectStarted = .now()
-        run.connector.connect(.agent) { [self] _ in
-            let session = WebSocketSession(delegate: self)
-            session.tally = run.frames
-            return session
-        }
-        .whenFailure { [weak self] error in
+        run.openSession(.agent, for: self, keys: BreakdownKeys.none) { [weak self] in
             guard let self else { return }
             self.connecting = false
-            let failure = ConnectFailure(error)
-            self.run.recorder.error(BreakdownKeys.none, kind: failure.rawValue)
-            self.run.connectFailed(failure)
             // An agent whose login failed tries again a second later, as a person reloading the console would.
             self.run.loop.scheduleTask(in: .seconds(1)) { [weak self] in
                 guard let self, !self.finished, self.session == nil else { return }

@@ -125,7 +125,8 @@ public final class LiveRun: @unchecked Sendable {
         try await loop.scheduleTask(in: .milliseconds(100)) {}.futureResult.get()
         return try await loop.submit {
             self.export?.update(self.recorder, sessions: self.openSessions, agentsOnline: self.agentsOnline)
-            let result = self.result()
+            // The final result finishes the recorder itself: agents.csv below reads the agents' closed intervals.
+            let result = self.finish(&self.recorder, complete: self.complete)
             return Output(
                 stopReason: self.stopReason,
                 result: result,
@@ -138,19 +139,9 @@ public final class LiveRun: @unchecked Sendable {
     /// What the run has measured so far (for thresholds evaluated during the run); the run goes on.
     public func snapshot() async throws -> RunResult {
         try await loop.submit {
-            // `finish` folds the agents' open intervals into the totals: work on a copy, the run goes on.
+            // `finish` folds the agents' open intervals into the totals: a snapshot works on a copy.
             var recorder = self.recorder
-            recorder.generator.peakSessions = self.peakSessions
-            recorder.generator.peakConnectsPerSecond = self.connectRate.peak
-            recorder.generator.messageEvents = self.frames.sent + self.frames.received
-            return recorder.finish(
-                mode: .live,
-                profile: .init(name: self.configuration.profile.name, sha256: ""),
-                seed: self.configuration.seed,
-                complete: false,
-                toolVersion: "0.1.0",
-                at: .seconds(self.clock.now)
-            )
+            return self.finish(&recorder, complete: false)
         }.get()
     }
 
@@ -314,7 +305,8 @@ public final class LiveRun: @unchecked Sendable {
         done.succeed()
     }
 
-    private func result() -> RunResult {
+    /// Fills in the generator's figures and finishes `recorder` into a result.
+    private func finish(_ recorder: inout RunRecorder, complete: Bool) -> RunResult {
         recorder.generator.peakSessions = peakSessions
         recorder.generator.peakConnectsPerSecond = connectRate.peak
         recorder.generator.messageEvents = frames.sent + frames.received
@@ -364,8 +356,29 @@ public final class LiveRun: @unchecked Sendable {
     /// An agent's session opened (+1) or closed (−1).
     func agentOnline(_ change: Int) { agentsOnline += change }
 
+    /// Opens a session for `delegate`, its frames counted as the run's message events. A failed attempt is
+    /// recorded under `keys` by its kind and counted toward `targetUnreachable` before `onFailure` runs.
+    func openSession(
+        _ endpoint: SessionConnector.Endpoint,
+        for delegate: some SessionDelegate & Sendable,
+        keys: BreakdownKeys,
+        onFailure: @escaping @Sendable () -> Void
+    ) {
+        connector.connect(endpoint) { [self] _ in
+            let session = WebSocketSession(delegate: delegate)
+            session.tally = frames
+            return session
+        }
+        .whenFailure { [self] error in
+            let failure = ConnectFailure(error)
+            recorder.error(keys, kind: failure.rawValue)
+            connectFailed(failure)
+            onFailure()
+        }
+    }
+
     /// A connection attempt failed; many in a row end the run as `targetUnreachable`.
-    func connectFailed(_ failure: ConnectFailure) {
+    private func connectFailed(_ failure: ConnectFailure) {
         guard failure.meansUnreachable else { return }
         failedConnects += 1
         if failedConnects >= Self.unreachableAfter { end(.targetUnreachable) }

@@ -141,17 +141,9 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         guard session == nil, !connecting else { return }
         connecting = true
         connectStarted = .now()
-        run.connector.connect(.visitor) { [self] _ in
-            let session = WebSocketSession(delegate: self)
-            session.tally = run.frames
-            return session
-        }
-        .whenFailure { [weak self] error in
+        run.openSession(.visitor, for: self, keys: keys) { [weak self] in
             guard let self else { return }
             self.connecting = false
-            let failure = ConnectFailure(error)
-            self.run.recorder.error(self.keys, kind: failure.rawValue)
-            self.run.connectFailed(failure)
             self.handle(.disconnected, at: self.run.clock.now)
         }
     }

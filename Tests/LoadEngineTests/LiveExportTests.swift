@@ -14,36 +14,7 @@ import Workload
 /// 170 simulated seconds at speed 60 (2.83 real seconds: the run ends between two ticks, so only the update at the
 /// end brings the export to the final counts): a few dozen visitors in two departments, 4 agents.
 private func exportProfile() -> Profile {
-    var region = Region(
-        name: "baltics",
-        timeZone: "Europe/Riga",
-        peakPerHour: 1_500,
-        languages: ["lv": 0.5, "en": 0.5],
-        departments: ["sales": 0.5, "support": 0.5]
-    )
-    region.curve = .preset(.flat)
-    var site = Site(
-        name: "riga",
-        timeZone: "Europe/Riga",
-        headcount: 4,
-        shifts: [Shift(start: TimeOfDay(hour: 0), end: TimeOfDay(hour: 24))],
-        languages: ["lv", "en"],
-        departments: ["sales", "support"]
-    )
-    site.maxChats = 3
-    site.replyTime = .uniform(min: 2, max: 6)
-    var profile = Profile(
-        name: "export-test",
-        calendar: CalendarSettings(start: Date(timeIntervalSince1970: 1_764_252_000), duration: 170, speed: 60),
-        regions: [region],
-        agents: AgentRoster(sites: [site])
-    )
-    profile.visitors.thinkTime = .uniform(min: 2, max: 5)
-    profile.visitors.typingSpeed = .constant(20)
-    profile.visitors.messagesPerChat = .uniform(min: 1, max: 3)
-    profile.visitors.patience = .exponential(mean: 120)
-    profile.seed = 11
-    return profile
+    engineTestProfile(name: "export-test", duration: 170, visitorsPerHour: 1_500, sales: 0.5, agents: 4, seed: 11)
 }
 
 @Suite("Live Prometheus export (--metrics-port)", .timeLimit(.minutes(1)))

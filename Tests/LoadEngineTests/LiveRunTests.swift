@@ -12,36 +12,7 @@ import Workload
 
 /// A five-minute simulated afternoon at speed 60 (five real seconds): about 100 visitors, 5 agents.
 private func shortProfile() -> Profile {
-    var region = Region(
-        name: "baltics",
-        timeZone: "Europe/Riga",
-        peakPerHour: 1_200,
-        languages: ["lv": 0.5, "en": 0.5],
-        departments: ["sales": 0.6, "support": 0.4]
-    )
-    region.curve = .preset(.flat)
-    var site = Site(
-        name: "riga",
-        timeZone: "Europe/Riga",
-        headcount: 5,
-        shifts: [Shift(start: TimeOfDay(hour: 0), end: TimeOfDay(hour: 24))],
-        languages: ["lv", "en"],
-        departments: ["sales", "support"]
-    )
-    site.maxChats = 3
-    site.replyTime = .uniform(min: 2, max: 6)
-    var profile = Profile(
-        name: "engine-test",
-        calendar: CalendarSettings(start: Date(timeIntervalSince1970: 1_764_252_000), duration: 300, speed: 60),
-        regions: [region],
-        agents: AgentRoster(sites: [site])
-    )
-    profile.visitors.thinkTime = .uniform(min: 2, max: 5)
-    profile.visitors.typingSpeed = .constant(20)
-    profile.visitors.messagesPerChat = .uniform(min: 1, max: 3)
-    profile.visitors.patience = .exponential(mean: 120)
-    profile.seed = 7
-    return profile
+    engineTestProfile(name: "engine-test", duration: 300, visitorsPerHour: 1_200, sales: 0.6, agents: 5, seed: 7)
 }
 
 @Suite("Live engine against the reference server", .timeLimit(.minutes(1)))
