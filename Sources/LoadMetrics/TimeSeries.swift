@@ -1,5 +1,4 @@
 public import Foundation
-import Histogram
 
 /// Per-second rows of counts and gauges, written as `timeseries.csv`.
 ///
@@ -78,21 +77,10 @@ public struct TimeSeries: Sendable, Equatable {
 
     public private(set) var rows: [Row] = []
     private var open = [Int](repeating: 0, count: Counter.allCases.count)
-    /// The open second's latencies (µs, coordinated-omission corrected like the run's), reset at
+    /// The open second's latencies (µs, coordinated-omission corrected like the run's), emptied at
     /// each sample: the series keeps only their percentiles.
-    private var openVisitorToAgent = Self.makeIntervalHistogram()
-    private var openAgentToVisitor = Self.makeIntervalHistogram()
-
-    /// A per-second histogram: 2 significant digits (percentiles within 1 %, plenty for a chart) keep
-    /// it at 26 KB, so clearing it every second stays cheap also for a simulator that samples a day
-    /// of seconds in a few seconds.
-    static func makeIntervalHistogram() -> Histogram<UInt64> {
-        Histogram<UInt64>(
-            lowestDiscernibleValue: 1,
-            highestTrackableValue: LatencyRecorder.highestTrackableMicros,
-            numberOfSignificantValueDigits: .two
-        )
-    }
+    private var openVisitorToAgent = SecondLatencies()
+    private var openAgentToVisitor = SecondLatencies()
 
     public init() {}
 
@@ -105,8 +93,8 @@ public struct TimeSeries: Sendable, Equatable {
     public mutating func recordLatency(_ direction: RunRecorder.Direction, micros: UInt64, expectedIntervalMicros: UInt64) {
         let value = Swift.min(micros, LatencyRecorder.highestTrackableMicros)
         switch direction {
-        case .visitorToAgent: openVisitorToAgent.recordCorrectedValue(value, expectedInterval: expectedIntervalMicros)
-        case .agentToVisitor: openAgentToVisitor.recordCorrectedValue(value, expectedInterval: expectedIntervalMicros)
+        case .visitorToAgent: openVisitorToAgent.record(value, expectedInterval: expectedIntervalMicros)
+        case .agentToVisitor: openAgentToVisitor.record(value, expectedInterval: expectedIntervalMicros)
         }
     }
 
@@ -122,8 +110,8 @@ public struct TimeSeries: Sendable, Equatable {
         var row = Row(second: second, simulatedTime: simulatedTime, counts: open, queueDepth: queueDepth, gauges: gauges)
         row.departmentQueueDepth = departmentQueueDepth
         row.languageQueueDepth = languageQueueDepth
-        row.visitorToAgent = Self.close(&openVisitorToAgent)
-        row.agentToVisitor = Self.close(&openAgentToVisitor)
+        row.visitorToAgent = openVisitorToAgent.close()
+        row.agentToVisitor = openAgentToVisitor.close()
         rows.append(row)
         for index in open.indices { open[index] = 0 }
     }
@@ -133,20 +121,6 @@ public struct TimeSeries: Sendable, Equatable {
         guard !rows.isEmpty else { return }
         rows[rows.count - 1].siteAgentsOnline = bySite
         rows[rows.count - 1].chatCapacity = chatCapacity
-    }
-
-    /// The percentiles of a second's histogram in milliseconds (three decimals, as `LatencySummary`
-    /// rounds them); the histogram is then reset.
-    private static func close(_ histogram: inout Histogram<UInt64>) -> IntervalPercentiles? {
-        guard histogram.totalCount > 0 else { return nil }
-        // Only the three percentiles (not a whole `LatencySummary`): this runs on the engine's event loop
-        // every second.
-        func milliseconds(_ percentile: Double) -> Double {
-            Double(histogram.valueAtPercentile(percentile)) / 1_000  // whole µs: exact to three decimals
-        }
-        let percentiles = IntervalPercentiles(p50: milliseconds(50), p90: milliseconds(90), p99: milliseconds(99))
-        histogram.reset()
-        return percentiles
     }
 
     /// The CSV header of `timeseries.csv`.

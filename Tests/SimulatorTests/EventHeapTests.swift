@@ -4,26 +4,32 @@ import Workload
 @testable import Simulator
 
 @Suite struct EventHeapTests {
+    /// Driven like the simulator (every push at or after the last popped time, many due at once, so that both lanes
+    /// are used), the queue pops exactly what a sorted list ordered by (time, push order) holds.
     @Test func popsInTimeOrderAndTiesInPushOrder() {
-        var heap = EventHeap()
+        var queue = EventHeap()
         var rng = SeededGenerator(seed: 3)
-        var pushed: [(time: Double, target: Int32)] = []
-        for index in 0..<5_000 {
-            // Few distinct times, so that ties are common.
-            let time = Double(Int.random(in: 0..<200, using: &rng))
-            heap.push(time, target: Int32(index), .sample)
-            pushed.append((time, Int32(index)))
-            if index % 7 == 0, let popped = heap.pop() {
-                let earliest = pushed.min { ($0.time, $0.target) < ($1.time, $1.target) }!
-                #expect(popped.time == earliest.time && popped.target == earliest.target)
-                pushed.removeAll { $0.target == popped.target }
+        var reference: [(time: Double, order: Int32)] = []
+        var pushes: Int32 = 0
+        func push(_ time: Double) {
+            queue.push(time, target: pushes, .sample)
+            reference.append((time, pushes))
+            pushes += 1
+        }
+        for _ in 0..<50 { push(Double(Int.random(in: 0..<20, using: &rng))) }
+        var popped = 0
+        while let event = queue.pop() {
+            let earliest = reference.indices.min { (reference[$0].time, reference[$0].order) < (reference[$1].time, reference[$1].order) }!
+            #expect(event.time == reference[earliest].time && event.target == reference[earliest].order)
+            reference.remove(at: earliest)
+            popped += 1
+            guard pushes < 5_000 else { continue }
+            for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                // Half of the pushes are due now; the rest at a few distinct later times (ties are common).
+                let later = Bool.random(using: &rng) ? 0 : Double(Int.random(in: 1..<4, using: &rng))
+                push(event.time + later)
             }
         }
-        var expected = pushed.sorted { ($0.time, $0.target) < ($1.time, $1.target) }
-        while let event = heap.pop() {
-            let next = expected.removeFirst()
-            #expect(event.time == next.time && event.target == next.target)
-        }
-        #expect(expected.isEmpty && heap.isEmpty)
+        #expect(reference.isEmpty && queue.isEmpty && popped == Int(pushes))
     }
 }
