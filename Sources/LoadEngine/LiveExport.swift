@@ -101,7 +101,7 @@ struct LiveExport {
         let total = recorder.total
         sessions.set(Int64(openSessions))
         agentsOnline.set(Int64(online))
-        activeChats.set(Int64(recorder.timeSeries.rows.last?.gauges.activeChats ?? 0))
+        activeChats.set(Int64(recorder.timeSeries.lastGauges?.activeChats ?? 0))
         waiting.set(Int64(max(0, total.waiting)))
         for (index, counted) in Self.counted.enumerated() {
             let value = counted.value(total.counts)

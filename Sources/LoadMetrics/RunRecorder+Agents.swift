@@ -84,9 +84,10 @@ extension RunRecorder {
             queueDepth: total.waiting,
             gauges: gauges,
             departmentQueueDepth: breakdowns[Dimension.department.index].sets.map(\.waiting),
-            languageQueueDepth: breakdowns[Dimension.language.index].sets.map(\.waiting)
+            languageQueueDepth: breakdowns[Dimension.language.index].sets.map(\.waiting),
+            siteAgentsOnline: siteAgentsOnline,
+            chatCapacity: chatCapacityOnline
         )
-        timeSeries.recordAgents(bySite: siteAgentsOnline, chatCapacity: chatCapacityOnline)
     }
 
     /// One measurement of the generator's scheduling lag.

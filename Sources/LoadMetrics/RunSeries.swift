@@ -21,6 +21,12 @@ public struct RunSeries: Codable, Sendable, Equatable {
             p90.append(value?.p90)
             p99.append(value?.p99)
         }
+
+        /// The percentiles of one row.
+        func row(_ index: Int) -> TimeSeries.IntervalPercentiles? {
+            guard let p50 = p50[index], let p90 = p90[index], let p99 = p99[index] else { return nil }
+            return .init(p50: p50, p90: p90, p99: p99)
+        }
     }
 
     /// The simulated instant of the first row, ISO 8601 UTC with milliseconds.
@@ -69,52 +75,37 @@ public struct RunSeries: Codable, Sendable, Equatable {
 
     static let isoFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
 
-    /// The columns of `series`' rows; department and language names are given by interned id.
+    /// The columns of `series`; department, language and site names are given by interned id.
     /// Returns nil when there is no row.
     public init?(_ series: TimeSeries, departments: [String], languages: [String], sites: [String] = []) {
-        guard let first = series.rows.first else { return nil }
-        simulatedOrigin = first.simulatedTime.formatted(Self.isoFormat)
-        let origin = (try? Date(simulatedOrigin, strategy: Self.isoFormat)) ?? first.simulatedTime
-        var byDepartment = [[Int]](repeating: [], count: departments.count)
-        var byLanguage = [[Int]](repeating: [], count: languages.count)
-        var bySite = [[Int]](repeating: [], count: sites.count)
-        var v2a = Percentiles()
-        var a2v = Percentiles()
-        var server: [Int?] = []
-        for row in series.rows {
-            second.append(row.second)
-            simulatedSeconds.append(Self.milli(row.simulatedTime.timeIntervalSince(origin)))
-            arrivals.append(row[.arrivals])
-            chatsRequested.append(row[.chatsRequested])
-            chatsAssigned.append(row[.chatsAssigned])
-            chatsCompleted.append(row[.chatsCompleted])
-            chatsAbandoned.append(row[.chatsAbandoned])
-            messagesSent.append(row[.messagesSent])
-            messagesReceived.append(row[.messagesReceived])
-            errors.append(row[.errors])
-            queueDepth.append(row.queueDepth)
-            server.append(row.gauges.serverQueueDepth)
-            sessions.append(row.gauges.sessions)
-            activeChats.append(row.gauges.activeChats)
-            agentsOnline.append(row.gauges.agentsOnline)
-            chatCapacity.append(row.chatCapacity)
-            for id in bySite.indices {
-                bySite[id].append(id < row.siteAgentsOnline.count ? row.siteAgentsOnline[id] : 0)
-            }
-            for id in byDepartment.indices {
-                byDepartment[id].append(id < row.departmentQueueDepth.count ? row.departmentQueueDepth[id] : 0)
-            }
-            for id in byLanguage.indices {
-                byLanguage[id].append(id < row.languageQueueDepth.count ? row.languageQueueDepth[id] : 0)
-            }
-            v2a.append(row.visitorToAgent)
-            a2v.append(row.agentToVisitor)
+        guard let first = series.simulatedTimes.first else { return nil }
+        simulatedOrigin = first.formatted(Self.isoFormat)
+        let origin = (try? Date(simulatedOrigin, strategy: Self.isoFormat)) ?? first
+        second = series.seconds
+        simulatedSeconds = series.simulatedTimes.map { Self.milli($0.timeIntervalSince(origin)) }
+        let counters = series.counterColumns
+        arrivals = counters[TimeSeries.Counter.arrivals.rawValue]
+        chatsRequested = counters[TimeSeries.Counter.chatsRequested.rawValue]
+        chatsAssigned = counters[TimeSeries.Counter.chatsAssigned.rawValue]
+        chatsCompleted = counters[TimeSeries.Counter.chatsCompleted.rawValue]
+        chatsAbandoned = counters[TimeSeries.Counter.chatsAbandoned.rawValue]
+        messagesSent = counters[TimeSeries.Counter.messagesSent.rawValue]
+        messagesReceived = counters[TimeSeries.Counter.messagesReceived.rawValue]
+        errors = counters[TimeSeries.Counter.errors.rawValue]
+        queueDepth = series.queueDepths
+        serverQueueDepth = series.serverQueueDepths.contains { $0 != nil } ? series.serverQueueDepths : nil
+        sessions = series.sessions
+        activeChats = series.activeChats
+        agentsOnline = series.agentsOnline
+        chatCapacity = series.chatCapacities
+        func columns(_ names: [String], _ columns: [[Int]]) -> [String: [Int]] {
+            let zeros = [Int](repeating: 0, count: series.count)
+            return Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], $0 < columns.count ? columns[$0] : zeros) })
         }
-        serverQueueDepth = server.contains { $0 != nil } ? server : nil
-        queueDepthByDepartment = Dictionary(uniqueKeysWithValues: zip(departments, byDepartment))
-        queueDepthByLanguage = Dictionary(uniqueKeysWithValues: zip(languages, byLanguage))
-        agentsOnlineBySite = Dictionary(uniqueKeysWithValues: zip(sites, bySite))
-        messageLatency = ["visitor_to_agent": v2a, "agent_to_visitor": a2v]
+        queueDepthByDepartment = columns(departments, series.departmentQueueDepths)
+        queueDepthByLanguage = columns(languages, series.languageQueueDepths)
+        agentsOnlineBySite = columns(sites, series.siteAgentsOnline)
+        messageLatency = ["visitor_to_agent": series.visitorToAgent, "agent_to_visitor": series.agentToVisitor]
     }
 
     /// Seconds rounded to milliseconds, so that the JSON round trip is exact.

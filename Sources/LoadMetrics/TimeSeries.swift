@@ -1,11 +1,13 @@
 public import Foundation
 
-/// Per-second rows of counts and gauges, written as `timeseries.csv`.
+/// Per-second rows of counts and gauges, written as `timeseries.csv` and as `run.json`'s `series`.
 ///
-/// Counters accumulate into the open bucket; `sample(second:simulatedTime:gauges:)` closes it as a
-/// row keyed by the elapsed real second (the simulator passes its own notion of a real second),
-/// with the simulated time at that moment and the gauges read then. Recording never allocates
-/// except when a row is appended.
+/// Counters accumulate into the open bucket; `sample(second:simulatedTime:queueDepth:gauges:...)` closes it as
+/// a row keyed by the elapsed real second (the simulator passes its own notion of a real second), with the
+/// simulated time at that moment and the gauges read then. Rows are stored as columns (one array per field, as
+/// `RunSeries` writes them): a simulated day closes 86,400 seconds in well under a second of work, and a row of
+/// arrays per second cost four allocations per row plus a second pass to turn rows into columns. Recording never
+/// allocates except when a column grows.
 public struct TimeSeries: Sendable, Equatable {
     /// What is counted per second.
     public enum Counter: Int, Sendable, CaseIterable {
@@ -75,7 +77,25 @@ public struct TimeSeries: Sendable, Equatable {
         public subscript(counter: Counter) -> Int { counts[counter.rawValue] }
     }
 
-    public private(set) var rows: [Row] = []
+    /// Elapsed real seconds at the end of each row.
+    public private(set) var seconds: [Int] = []
+    /// The simulated instant at the end of each row.
+    public private(set) var simulatedTimes: [Date] = []
+    /// One column per `Counter` (by raw value).
+    private(set) var counterColumns = [[Int]](repeating: [], count: Counter.allCases.count)
+    private(set) var queueDepths: [Int] = []
+    private(set) var sessions: [Int] = []
+    private(set) var activeChats: [Int] = []
+    private(set) var agentsOnline: [Int] = []
+    private(set) var serverQueueDepths: [Int?] = []
+    private(set) var chatCapacities: [Int] = []
+    /// Columns by interned id; a column that appears later starts with zeros for the earlier rows.
+    private(set) var siteAgentsOnline: [[Int]] = []
+    private(set) var departmentQueueDepths: [[Int]] = []
+    private(set) var languageQueueDepths: [[Int]] = []
+    private(set) var visitorToAgent = RunSeries.Percentiles()
+    private(set) var agentToVisitor = RunSeries.Percentiles()
+
     private var open = [Int](repeating: 0, count: Counter.allCases.count)
     /// The open second's latencies (µs, coordinated-omission corrected like the run's), emptied at
     /// each sample: the series keeps only their percentiles.
@@ -83,6 +103,44 @@ public struct TimeSeries: Sendable, Equatable {
     private var openAgentToVisitor = SecondLatencies()
 
     public init() {}
+
+    /// The number of rows.
+    public var count: Int { seconds.count }
+
+    /// The gauges of the last row.
+    public var lastGauges: Gauges? {
+        guard let last = seconds.indices.last else { return nil }
+        return gauges(last)
+    }
+
+    private func gauges(_ row: Int) -> Gauges {
+        Gauges(
+            sessions: sessions[row],
+            activeChats: activeChats[row],
+            agentsOnline: agentsOnline[row],
+            serverQueueDepth: serverQueueDepths[row]
+        )
+    }
+
+    /// The rows one by one (for tests and readers that think in rows).
+    public var rows: [Row] {
+        seconds.indices.map { index in
+            var row = Row(
+                second: seconds[index],
+                simulatedTime: simulatedTimes[index],
+                counts: counterColumns.map { $0[index] },
+                queueDepth: queueDepths[index],
+                gauges: gauges(index)
+            )
+            row.departmentQueueDepth = departmentQueueDepths.map { $0[index] }
+            row.languageQueueDepth = languageQueueDepths.map { $0[index] }
+            row.siteAgentsOnline = siteAgentsOnline.map { $0[index] }
+            row.chatCapacity = chatCapacities[index]
+            row.visitorToAgent = visitorToAgent.row(index)
+            row.agentToVisitor = agentToVisitor.row(index)
+            return row
+        }
+    }
 
     /// Adds `amount` to a counter of the open second.
     public mutating func count(_ counter: Counter, by amount: Int = 1) {
@@ -98,29 +156,42 @@ public struct TimeSeries: Sendable, Equatable {
         }
     }
 
-    /// Closes the open second as a row.
+    /// Closes the open second as a row. Per-id arrays (queue depth per department and language, agents online per
+    /// site, by interned id) may be shorter than the ids seen so far: missing ids count 0.
     public mutating func sample(
         second: Int,
         simulatedTime: Date,
         queueDepth: Int,
         gauges: Gauges,
         departmentQueueDepth: [Int] = [],
-        languageQueueDepth: [Int] = []
+        languageQueueDepth: [Int] = [],
+        siteAgentsOnline bySite: [Int] = [],
+        chatCapacity: Int = 0
     ) {
-        var row = Row(second: second, simulatedTime: simulatedTime, counts: open, queueDepth: queueDepth, gauges: gauges)
-        row.departmentQueueDepth = departmentQueueDepth
-        row.languageQueueDepth = languageQueueDepth
-        row.visitorToAgent = openVisitorToAgent.close()
-        row.agentToVisitor = openAgentToVisitor.close()
-        rows.append(row)
-        for index in open.indices { open[index] = 0 }
+        let row = seconds.count
+        seconds.append(second)
+        simulatedTimes.append(simulatedTime)
+        for index in open.indices {
+            counterColumns[index].append(open[index])
+            open[index] = 0
+        }
+        queueDepths.append(queueDepth)
+        sessions.append(gauges.sessions)
+        activeChats.append(gauges.activeChats)
+        agentsOnline.append(gauges.agentsOnline)
+        serverQueueDepths.append(gauges.serverQueueDepth)
+        chatCapacities.append(chatCapacity)
+        Self.append(departmentQueueDepth, to: &departmentQueueDepths, row: row)
+        Self.append(languageQueueDepth, to: &languageQueueDepths, row: row)
+        Self.append(bySite, to: &siteAgentsOnline, row: row)
+        visitorToAgent.append(openVisitorToAgent.close())
+        agentToVisitor.append(openAgentToVisitor.close())
     }
 
-    /// Adds the agents online per site and the chat capacity online to the last row.
-    mutating func recordAgents(bySite: [Int], chatCapacity: Int) {
-        guard !rows.isEmpty else { return }
-        rows[rows.count - 1].siteAgentsOnline = bySite
-        rows[rows.count - 1].chatCapacity = chatCapacity
+    /// Appends row `row` of per-id columns: a new id gets a column of zeros for the earlier rows.
+    private static func append(_ values: [Int], to columns: inout [[Int]], row: Int) {
+        while columns.count < values.count { columns.append([Int](repeating: 0, count: row)) }
+        for id in columns.indices { columns[id].append(id < values.count ? values[id] : 0) }
     }
 
     /// The CSV header of `timeseries.csv`.
@@ -133,12 +204,12 @@ public struct TimeSeries: Sendable, Equatable {
     public func csv() -> String {
         var text = Self.csvHeader + "\n"
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
-        for row in rows {
-            var fields = [String(row.second), row.simulatedTime.formatted(format)]
-            fields += row.counts.map { String($0) }
+        for row in seconds.indices {
+            var fields = [String(seconds[row]), simulatedTimes[row].formatted(format)]
+            fields += counterColumns.map { String($0[row]) }
             fields += [
-                String(row.queueDepth), row.gauges.serverQueueDepth.map { String($0) } ?? "",
-                String(row.gauges.sessions), String(row.gauges.activeChats), String(row.gauges.agentsOnline),
+                String(queueDepths[row]), serverQueueDepths[row].map { String($0) } ?? "",
+                String(sessions[row]), String(activeChats[row]), String(agentsOnline[row]),
             ]
             text += fields.joined(separator: ",") + "\n"
         }
