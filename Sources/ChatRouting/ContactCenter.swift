@@ -22,7 +22,7 @@ public struct ContactCenter: Sendable {
     /// Slots of agents marked for translation, by department.
     var translators: [Int32: [Int]] = [:]
     var visitors: [String: VisitorState] = [:]
-    var chats: [ChatID: ChatState] = [:]
+    var chats = ChatTable<ChatState>()
     var queues: [QueueKey: ChatQueue] = [:]
     var nextChat: ChatID = 1
     var nextTicket: UInt64 = 1

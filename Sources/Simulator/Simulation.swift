@@ -27,7 +27,7 @@ public struct Simulation {
     var freeVisitors: [Int32] = []
     var agents: [AgentSlot] = []
     var agentIndex: [String: Int32] = [:]
-    var chats: [ChatID: ChatInfo] = [:]
+    var chats = ChatTable<ChatInfo>()
     /// Visitor slots by id, kept only when the routing can invite (its `invite` names no chat).
     var visitorIndex: [String: Int32]?
     let seeds: SeededGenerator

@@ -1,0 +1,117 @@
+/// A hash table from chat ids to values: open addressing with linear probing and backward-shift deletion.
+///
+/// Written by hand because chat ids are the hottest keys of both the routing and the simulator (several lookups per
+/// relayed message), and `Dictionary` hashes every `UInt64` key with SipHash and scatters them over memory. Chat
+/// ids are handed out in sequence, so the key's low bits pick the bucket: the chats open at one time occupy
+/// neighbouring buckets (a ring over the id window, no collisions while the ids open at once span fewer than the
+/// buckets), and lookups of recent chats hit the same cache lines. Keys are nonzero (`ChatID` 0 means "no chat").
+/// Inlinable so that other modules get it specialised for their value type.
+public struct ChatTable<Value> {
+    @usableFromInline var keys: [ChatID]
+    @usableFromInline var slots: [Value?]
+    @usableFromInline var mask: Int
+    @usableFromInline var stored = 0
+
+    /// The number of chats in the table.
+    @inlinable public var count: Int { stored }
+
+    /// An empty table.
+    @inlinable
+    public init() {
+        keys = [ChatID](repeating: 0, count: 16)
+        slots = [Value?](repeating: nil, count: 16)
+        mask = 15
+    }
+
+    @inlinable public var isEmpty: Bool { count == 0 }
+
+    @inlinable @inline(__always)
+    func home(_ key: ChatID) -> Int {
+        Int(truncatingIfNeeded: key) & mask
+    }
+
+    /// The bucket holding `key`, or nil.
+    @inlinable @inline(__always)
+    func find(_ key: ChatID) -> Int? {
+        var index = home(key)
+        while true {
+            let found = keys[index]
+            if found == key { return index }
+            if found == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The value of `key`; setting nil removes it.
+    @inlinable
+    public subscript(key: ChatID) -> Value? {
+        get {
+            guard let index = find(key) else { return nil }
+            return slots[index]
+        }
+        set {
+            guard let newValue else {
+                removeValue(forKey: key)
+                return
+            }
+            precondition(key != 0, "chat id 0 is not a chat")
+            if let index = find(key) {
+                slots[index] = newValue
+                return
+            }
+            if (count + 1) * 2 > keys.count { grow() }
+                var index = home(key)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = key
+            slots[index] = newValue
+            stored += 1
+        }
+    }
+
+    /// Removes `key`; returns its value, or nil when it was absent.
+    @inlinable
+    @discardableResult
+    public mutating func removeValue(forKey key: ChatID) -> Value? {
+        guard var hole = find(key) else { return nil }
+        let value = slots[hole]
+        // Backward shift: move later entries of the probe run into the hole when their home allows it.
+        var index = hole
+        while true {
+            index = (index + 1) & mask
+            let moving = keys[index]
+            if moving == 0 { break }
+            let home = home(moving)
+            // `moving` may fill the hole when the hole lies cyclically in [home, index).
+            if (index - home) & mask >= (index - hole) & mask {
+                keys[hole] = moving
+                slots[hole] = slots[index]
+                hole = index
+            }
+        }
+        keys[hole] = 0
+        slots[hole] = nil
+        stored -= 1
+        return value
+    }
+
+    /// Every value, in no particular order.
+    @inlinable
+    public var values: [Value] { slots.compactMap { $0 } }
+
+    @usableFromInline
+    mutating func grow() {
+        let oldKeys = keys
+        let oldSlots = slots
+        keys = [ChatID](repeating: 0, count: oldKeys.count * 2)
+        slots = [Value?](repeating: nil, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for (position, key) in oldKeys.enumerated() where key != 0 {
+            var index = home(key)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = key
+            slots[index] = oldSlots[position]
+        }
+    }
+}
+
+extension ChatTable: Sendable where Value: Sendable {}
