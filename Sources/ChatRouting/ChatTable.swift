@@ -60,7 +60,7 @@ public struct ChatTable<Value> {
                 return
             }
             if (count + 1) * 2 > keys.count { grow() }
-                var index = home(key)
+            var index = home(key)
             while keys[index] != 0 { index = (index + 1) & mask }
             keys[index] = key
             slots[index] = newValue

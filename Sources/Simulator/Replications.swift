@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 public import LoadMetrics
+import Synchronization
 import Workload
 
 /// Independent replications of one simulation: the same profile with seeds split from one seed, each run on
@@ -20,22 +23,41 @@ public struct Replications: Sendable {
         }
     }
 
-    /// Runs `count` replications of `configuration` (its seed split into `count` seeds).
-    /// - Parameter each: called with each replication's output as it finishes (its index, the output).
+    /// Runs `count` replications of `configuration` (its seed split into `count` seeds), as many at once as the
+    /// machine has cores: each replication is one single-threaded simulation, so they run side by side and the
+    /// results do not depend on how many ran together.
+    /// - Parameters:
+    ///   - parallel: most replications at once (nil: the active processor count).
+    ///   - each: called with each replication's output in index order (its index, the output), on the calling
+    ///     thread; only one batch of outputs is held at a time.
     public static func run(
         _ configuration: SimulationConfiguration,
         count: Int,
+        parallel: Int? = nil,
         each: (Int, Simulation.Output) throws -> Void = { _, _ in }
     ) throws -> Replications {
         let seeds = seeds(from: configuration.seed, count: count)
+        let width = max(1, parallel ?? ProcessInfo.processInfo.activeProcessorCount)
         var results: [RunResult] = []
-        for (index, seed) in seeds.enumerated() {
-            var replication = configuration
-            replication.seed = seed
-            var simulation = try Simulation(configuration: replication)
-            let output = simulation.run()
-            try each(index, output)
-            results.append(output.result)
+        var start = 0
+        while start < seeds.count {
+            let batch = Array(seeds[start..<min(start + width, seeds.count)])
+            let outputs = Mutex([Result<Simulation.Output, any Error>?](repeating: nil, count: batch.count))
+            DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+                var replication = configuration
+                replication.seed = batch[offset]
+                let output = Result { () throws -> Simulation.Output in
+                    var simulation = try Simulation(configuration: replication)
+                    return simulation.run()
+                }
+                outputs.withLock { $0[offset] = output }
+            }
+            for (offset, output) in outputs.withLock({ $0 }).enumerated() {
+                let output = try output!.get()
+                try each(start + offset, output)
+                results.append(output.result)
+            }
+            start += batch.count
         }
         return Replications(results: results, seeds: seeds)
     }
