@@ -38,6 +38,11 @@ public struct RunRecorder: Sendable {
         self.serviceLevelThresholdSeconds = serviceLevelThresholdSeconds
     }
 
+    /// Makes room for `rows` per-second rows (see `TimeSeries.reserve(rows:)`).
+    public mutating func reserveSeries(rows: Int) {
+        timeSeries.reserve(rows: rows)
+    }
+
     // MARK: Keys
 
     /// Interns a visitor's region, language and department (allocates only for a new name).

@@ -22,6 +22,12 @@ public struct RunSeries: Codable, Sendable, Equatable {
             p99.append(value?.p99)
         }
 
+        mutating func reserve(_ rows: Int) {
+            p50.reserveCapacity(rows)
+            p90.reserveCapacity(rows)
+            p99.reserveCapacity(rows)
+        }
+
         /// The percentiles of one row.
         func row(_ index: Int) -> TimeSeries.IntervalPercentiles? {
             guard let p50 = p50[index], let p90 = p90[index], let p99 = p99[index] else { return nil }

@@ -107,6 +107,22 @@ public struct TimeSeries: Sendable, Equatable {
     /// The number of rows.
     public var count: Int { seconds.count }
 
+    /// Makes room for `rows` rows (a simulator knows how many seconds it will sample), so that the columns do
+    /// not grow by copying.
+    public mutating func reserve(rows: Int) {
+        seconds.reserveCapacity(rows)
+        simulatedTimes.reserveCapacity(rows)
+        for index in counterColumns.indices { counterColumns[index].reserveCapacity(rows) }
+        queueDepths.reserveCapacity(rows)
+        sessions.reserveCapacity(rows)
+        activeChats.reserveCapacity(rows)
+        agentsOnline.reserveCapacity(rows)
+        chatCapacities.reserveCapacity(rows)
+        serverQueueDepths.reserveCapacity(rows)
+        visitorToAgent.reserve(rows)
+        agentToVisitor.reserve(rows)
+    }
+
     /// The gauges of the last row.
     public var lastGauges: Gauges? {
         guard let last = seconds.indices.last else { return nil }

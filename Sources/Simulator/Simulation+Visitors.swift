@@ -32,7 +32,7 @@ extension Simulation {
             index = visitors.count
             visitors.append(VisitorSlot(arrival: arrival, behaviour: configuration.profile.visitors, keys: keys, rng: rng, generation: 0))
         }
-        visitorIndex?[arrival.visitorID] = Int32(index)
+        if visitorIndex != nil { visitorIndex?[visitors[index].id] = Int32(index) }
         visitorHandle(index, .started)
         scheduleNextArrival()
     }

@@ -62,6 +62,7 @@ public struct Simulation {
         self.handling = profile.handling.flatMap { $0.byConcurrency.isEmpty ? nil : $0 }
         self.handlingRates = handling?.byConcurrency.map { 1 / max($0.mean, 1e-9) } ?? []
         self.duration = profile.calendar.duration
+        recorder.reserveSeries(rows: Int(min(duration, 366 * 86_400)))
         if configuration.routing.invitation != nil { visitorIndex = [:] }
         let schedule = AgentSchedule(calendar: plan.calendar, roster: profile.agents)
         for (index, agent) in schedule.agents.enumerated() {

@@ -33,15 +33,16 @@ struct VisitorSlot {
     var finished = false
 
     init(arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator, generation: UInt32) {
+        let id = arrival.visitorID
         self.machine = VisitorMachine(
-            id: arrival.visitorID,
+            id: id,
             language: arrival.language,
             department: arrival.department,
             returning: arrival.returning,
             behaviour: behaviour
         )
         self.rng = rng
-        self.id = arrival.visitorID
+        self.id = id
         self.region = arrival.regionName
         self.keys = keys
         self.generation = generation
