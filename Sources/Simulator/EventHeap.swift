@@ -127,12 +127,15 @@ struct EventHeap {
         storage[child] = item
     }
 
+    /// Removes the root: the hole it leaves moves down along the smaller children to a leaf, and the last key
+    /// (stored at the root by the caller) fills it from there upwards (Floyd's bottom-up deletion: the last key
+    /// nearly always belongs near the bottom, so this saves the comparison with it on every level going down).
     private mutating func siftDown(_ start: Int) {
-        var parent = start
-        let item = storage[parent]
+        let item = storage[start]
         let count = storage.count
+        var hole = start
         while true {
-            let first = 4 * parent + 1
+            let first = 4 * hole + 1
             guard first < count else { break }
             var child = first
             if first + 3 < count {
@@ -146,10 +149,10 @@ struct EventHeap {
                     candidate += 1
                 }
             }
-            guard Self.before(storage[child], item) else { break }
-            storage[parent] = storage[child]
-            parent = child
+            storage[hole] = storage[child]
+            hole = child
         }
-        storage[parent] = item
+        storage[hole] = item
+        siftUp(hole)
     }
 }
