@@ -11,6 +11,14 @@ let strictSettings: [SwiftSetting] =
         .enableUpcomingFeature("InternalImportsByDefault"),
     ] + (Context.environment["CI"] == "true" ? [.treatAllWarnings(as: .error)] : [])
 
+/// The simulation core (behaviour machines, routing, metrics, analytic models, the simulator) is compiled with
+/// optimisation in debug builds too: the statistical tests simulate a million chats per case, which takes
+/// seconds optimised and a quarter of an hour without (`swift test` builds debug). Stepping through these
+/// targets in a debugger is then less exact; build with `CHATSTORM_DEBUG_CORE=1` to turn it off.
+let simulationCoreSettings: [SwiftSetting] =
+    strictSettings
+    + (Context.environment["CHATSTORM_DEBUG_CORE"] == "1" ? [] : [.unsafeFlags(["-O"], .when(configuration: .debug))])
+
 let package = Package(
     name: "chatstorm",
     platforms: [.macOS(.v15)],
@@ -39,21 +47,21 @@ let package = Package(
         ),
         .target(
             name: "ChatRouting",
-            swiftSettings: strictSettings
+            swiftSettings: simulationCoreSettings
         ),
         .target(
             name: "Workload",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings
+            swiftSettings: simulationCoreSettings
         ),
         .target(
             name: "Analytic",
-            swiftSettings: strictSettings
+            swiftSettings: simulationCoreSettings
         ),
         .target(
             name: "LoadMetrics",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
-            swiftSettings: strictSettings
+            swiftSettings: simulationCoreSettings
         ),
 
         // Layer 1: the lean protocol v1 WebSocket client the engine and benchmarks drive.
@@ -95,7 +103,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: ["ChatRouting", "LoadMetrics", "Workload"],
-            swiftSettings: strictSettings
+            swiftSettings: simulationCoreSettings
         ),
 
         // Layer 1: the reference server (the only target that imports Hummingbird).
