@@ -68,6 +68,18 @@ public struct ChatTable<Value> {
         }
     }
 
+    /// Where `key` is stored, for reading and changing its value in place (valid until the next insertion or
+    /// removal).
+    @inlinable
+    public func bucket(of key: ChatID) -> Int? { find(key) }
+
+    /// The value in a bucket returned by `bucket(of:)`.
+    @inlinable
+    public subscript(bucket index: Int) -> Value {
+        get { slots[index]! }
+        _modify { yield &slots[index]! }
+    }
+
     /// Removes `key`; returns its value, or nil when it was absent.
     @inlinable
     @discardableResult
