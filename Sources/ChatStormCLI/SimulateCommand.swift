@@ -35,21 +35,32 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 2h, 1d.")
     var duration: String?
 
-    @Option(help: "Network and server delay of every delivery, in seconds.")
-    var delay: Double = 0
+    @Option(
+        help: ArgumentHelp(
+            "Network and server delay of every delivery: seconds, a duration or a distribution as in a profile.",
+            discussion: "E.g. 0.05, 50ms, \"{exponential: 30ms}\", \"{lognormal: {median: 20ms, p95: 80ms}}\".",
+            valueName: "delay"
+        )
+    )
+    var delay = "0"
 
     func validate() throws {
         if let duration, RunCommand.seconds(duration) == nil {
             throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h, 1d)")
         }
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
-        guard delay >= 0 else { throw ValidationError("--delay must be >= 0") }
+        do {
+            _ = try ProfileLoader.durationDistribution(delay, source: "--delay")
+        } catch {
+            throw ValidationError(error.issues.map(\.description).joined(separator: "\n"))
+        }
     }
 
     func run() throws {
         var loaded = try loadProfile(profile)
         if let duration, let seconds = RunCommand.seconds(duration) { loaded.calendar.duration = seconds }
-        let configuration = SimulationConfiguration(profile: loaded, seed: seed, delay: .constant(delay))
+        let delay = try ProfileLoader.durationDistribution(delay, source: "--delay")
+        let configuration = SimulationConfiguration(profile: loaded, seed: seed, delay: delay)
         let sha = RunCommand.sha256(ofFile: profile)
         let folder = out ?? ResultsFolder.defaultPath(profile: loaded.name, mode: .sim)
         let started = ContinuousClock.now

@@ -56,4 +56,38 @@ struct SimulateCommandTests {
         let rows = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 1 + 1_200)
     }
+
+    @Test("--delay takes a distribution as a profile writes it; the simulated message latency follows it")
+    func delayDistribution() throws {
+        let binary = try #require(chatstormBinary)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("chatstorm-delay-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        func simulate(_ delay: String) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = binary
+            process.currentDirectoryURL = repository
+            process.arguments = ["simulate", "Profiles/quickstart.yaml", "--duration", "20m", "--delay", delay, "--out", out.path]
+            let stderr = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = stderr
+            try process.run()
+            let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        #expect(try simulate("{lognormal: {median: 20ms, p95: 80ms}}").status == 0)
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
+        )
+        let metrics = try #require(run["metrics"] as? [String: Any])
+        let latency = try #require(metrics["message_latency"] as? [String: [String: Any]])
+        let p50 = try #require(latency["visitor_to_agent"]?["p50"] as? Double)
+        // One delivery's delay, lognormal with a 20 ms median (frames of a connection keep their order, which can
+        // only hold one back).
+        #expect(p50 > 15 && p50 < 30, "p50 \(p50) ms")
+
+        let wrong = try simulate("{expo: 30ms}")
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("--delay") && wrong.stderr.contains("did you mean \"exponential\""))
+    }
 }

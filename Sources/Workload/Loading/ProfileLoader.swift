@@ -159,3 +159,29 @@ extension ProfileReader {
         return ProfileIssue(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, keyPath: "", message: message)
     }
 }
+
+extension ProfileLoader {
+    /// Reads a distribution of durations written as in a profile (`50ms`, `{exponential: 30ms}`,
+    /// `{lognormal: {median: 20ms, p95: 80ms}}`, …), e.g. from a command-line option.
+    ///
+    /// - Parameters:
+    ///   - text: The distribution, in YAML flow style.
+    ///   - source: What issues name as the file (e.g. `--delay`).
+    /// - Throws: ``ProfileLoadError`` naming `source` and what is wrong.
+    public static func durationDistribution(_ text: String, source: String) throws(ProfileLoadError) -> Distribution {
+        let reader = ProfileReader(file: source)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw ProfileLoadError(issues: [reader.syntaxIssue(error)])
+        }
+        guard let node else {
+            throw ProfileLoadError(issues: [ProfileIssue(file: source, line: 1, column: 1, keyPath: "", message: "empty")])
+        }
+        guard let distribution = reader.distribution(node, "", .duration), reader.issues.isEmpty else {
+            throw ProfileLoadError(issues: reader.sortedIssues)
+        }
+        return distribution
+    }
+}
