@@ -2,9 +2,7 @@ extension ContactCenter {
     /// True while some online agent could take a chat of this queue (directly, or through translation when
     /// overflow is configured).
     func canServe(_ key: QueueKey) -> Bool {
-        if let slots = skilled[key], slots.contains(where: { agents[$0].status == .online }) { return true }
-        guard configuration.overflowAfter != nil, let slots = translators[key.department] else { return false }
-        return slots.contains { agents[$0].status == .online }
+        pools.anyOnline(for: key, overflow: configuration.overflowAfter != nil)
     }
 
     func overflowAllowed(since: Double, now: Double) -> Bool {
@@ -12,31 +10,12 @@ extension ContactCenter {
         return now - since >= after
     }
 
-    /// The agent that takes a chat of `key` now, by the configured rule, or nil when none has room.
+    /// The agent that takes a chat of `key` now, by the configured rule, or nil when none has room: with
+    /// least-loaded the smallest (open chats, last assignment, login order), with fill-first the most open chats,
+    /// then the smallest login order, among agents with the skill (and, with `overflow`, the translating agents
+    /// of the department).
     func selectAgent(for key: QueueKey, overflow: Bool, excluding excluded: Int? = nil) -> Int? {
-        var best: Int?
-        func consider(_ slot: Int) {
-            guard slot != excluded, agents[slot].hasRoom else { return }
-            guard let current = best else {
-                best = slot
-                return
-            }
-            let a = agents[slot]
-            let b = agents[current]
-            let better: Bool
-            switch configuration.assignment {
-            case .leastLoaded:
-                better = (a.chats.count, a.lastAssigned, a.loginOrder) < (b.chats.count, b.lastAssigned, b.loginOrder)
-            case .fillFirst:
-                better = a.chats.count > b.chats.count || (a.chats.count == b.chats.count && a.loginOrder < b.loginOrder)
-            }
-            if better { best = slot }
-        }
-        for slot in skilled[key] ?? [] { consider(slot) }
-        if overflow {
-            for slot in translators[key.department] ?? [] { consider(slot) }
-        }
-        return best
+        pools.best(for: key, overflow: overflow, excluding: excluded)
     }
 
     /// Starts a queued chat with an agent.
@@ -44,8 +23,7 @@ extension ContactCenter {
         var chat = chats[chatID]!
         chat.phase = .active(agent: slot)
         chats[chatID] = chat
-        agents[slot].chats.append(chatID)
-        agents[slot].lastAssigned = now
+        addChat(chatID, to: slot, now: now)
         counters.chatsAssigned += 1
         counters.queueWaitSeconds += max(0, now - chat.requestedAt)
         return .assigned(
@@ -147,7 +125,7 @@ extension ContactCenter {
     /// Closes an active chat on the agent's side and lets the agent take the next one.
     mutating func finish(_ chatID: ChatID, agentSlot slot: Int, now: Double, into actions: inout [RoutingAction]) {
         guard let chat = chats.removeValue(forKey: chatID) else { return }
-        agents[slot].chats.removeAll { $0 == chatID }
+        removeChat(chatID, from: slot)
         if var visitor = visitors[chat.visitor], visitor.openChat == chatID {
             visitor.openChat = nil
             visitor.lastEndedChat = chatID

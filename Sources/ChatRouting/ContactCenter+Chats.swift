@@ -180,7 +180,7 @@ extension ContactCenter {
         guard var chat = chats[chatID], let slot = chat.agentSlot, agents[slot].id == agent else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
         }
-        agents[slot].chats.removeAll { $0 == chatID }
+        removeChat(chatID, from: slot)
         counters.transfers += 1
         var actions: [RoutingAction] = [.ended(chat: chatID, to: .agent(agent), reason: .transferred)]
         chat.key = QueueKey(department: departments.id(department), language: chat.key.language)
@@ -232,8 +232,7 @@ extension ContactCenter {
         guard let rule = configuration.invitation, !visitor.invited, visitor.openChat == nil,
             rule.matches(timeOnSite: timeOnSite, pages: pages, cartValue: cartValue),
             let department = departments.existing(rule.department),
-            skilled[QueueKey(department: department, language: visitor.language)]?.contains(where: { agents[$0].hasRoom })
-                ?? false
+            pools.anyRoom(for: QueueKey(department: department, language: visitor.language))
         else { return [] }
         let id = nextInvitation
         nextInvitation += 1

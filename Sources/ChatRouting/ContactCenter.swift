@@ -15,12 +15,11 @@ public struct ContactCenter: Sendable {
 
     var departments = Interner()
     var languages = Interner()
+    /// Agents by slot; a slot is kept across logins. Change them only through ContactCenter+AgentIndex.swift.
     var agents: [AgentState] = []
     var agentSlots: [String: Int] = [:]
-    /// Agent slots by skill, whatever their status.
-    var skilled: [QueueKey: [Int]] = [:]
-    /// Slots of agents marked for translation, by department.
-    var translators: [Int32: [Int]] = [:]
+    /// The agents by routing profile, with those that have room ordered by the assignment rule.
+    var pools: AgentPools
     var visitors: [String: VisitorState] = [:]
     var chats = ChatTable<ChatState>()
     var queues: [QueueKey: ChatQueue] = [:]
@@ -31,6 +30,7 @@ public struct ContactCenter: Sendable {
 
     public init(configuration: RoutingConfiguration = .init()) {
         self.configuration = configuration
+        self.pools = AgentPools(assignment: configuration.assignment)
     }
 
     // MARK: Visitors
@@ -88,20 +88,7 @@ public struct ContactCenter: Sendable {
             lastAssigned: now,
             loginOrder: logins
         )
-        let slot: Int
-        if let existing = agentSlots[profile.id] {
-            slot = existing
-            unindex(slot)
-            agents[slot] = state
-        } else {
-            slot = agents.count
-            agents.append(state)
-            agentSlots[profile.id] = slot
-        }
-        for key in skills { skilled[key, default: []].append(slot) }
-        if profile.translation {
-            for department in departmentIDs { translators[department, default: []].append(slot) }
-        }
+        let slot = placeAgent(state)
         var actions: [RoutingAction] = []
         drain(agent: slot, now: now, into: &actions)
         return actions
@@ -117,13 +104,13 @@ public struct ContactCenter: Sendable {
         var actions: [RoutingAction] = []
         switch availability {
         case .online:
-            agents[slot].status = .online
+            setStatus(.online, of: slot)
             drain(agent: slot, now: now, into: &actions)
         case .away:
-            agents[slot].status = .away
+            setStatus(.away, of: slot)
             requeueChats(of: slot, now: now, into: &actions)
         case .closing:
-            agents[slot].status = .closing
+            setStatus(.closing, of: slot)
             ticketUnservable(agents[slot].skills, now: now, into: &actions)
         }
         return actions
@@ -132,7 +119,7 @@ public struct ContactCenter: Sendable {
     /// An agent logged out or disconnected: its open chats go back to the head of their queues.
     public mutating func agentLoggedOut(_ agent: String, now: Double) -> [RoutingAction] {
         guard let slot = try? loggedInSlot(agent) else { return [] }
-        agents[slot].status = .offline
+        setStatus(.offline, of: slot)
         var actions: [RoutingAction] = []
         requeueChats(of: slot, now: now, into: &actions)
         return actions
@@ -145,16 +132,10 @@ public struct ContactCenter: Sendable {
         return slot
     }
 
-    private mutating func unindex(_ slot: Int) {
-        for key in agents[slot].skills { skilled[key]?.removeAll { $0 == slot } }
-        for department in agents[slot].departments { translators[department]?.removeAll { $0 == slot } }
-    }
-
     /// Puts an agent's chats back at the head of their queues (oldest first), offers them to other agents,
     /// and turns queues nobody can serve any more into tickets.
     private mutating func requeueChats(of slot: Int, now: Double, into actions: inout [RoutingAction]) {
-        let open = agents[slot].chats.compactMap { chats[$0] }.sorted { $0.requestedAt > $1.requestedAt }
-        agents[slot].chats.removeAll()
+        let open = removeAllChats(of: slot).compactMap { chats[$0] }.sorted { $0.requestedAt > $1.requestedAt }
         var touched: [QueueKey] = []
         for var chat in open {
             chat.phase = .queued

@@ -55,7 +55,9 @@ extension ContactCenter {
     /// The queues (non-empty ones and those of logged-in agents' skills) and the logged-in agents at `now`.
     public func snapshot(now: Double) -> RoutingSnapshot {
         let queueList = queues.compactMap { key, queue -> RoutingSnapshot.Queue? in
-            guard !queue.isEmpty || skilled[key]?.contains(where: { agents[$0].status != .offline }) == true else { return nil }
+            guard !queue.isEmpty || pools.anyMember(withSkill: key, where: { agents[$0].status != .offline }) else {
+                return nil
+            }
             return .init(
                 department: departments[key.department],
                 language: languages[key.language],
