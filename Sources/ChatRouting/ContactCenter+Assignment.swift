@@ -29,7 +29,7 @@ extension ContactCenter {
         return .assigned(
             chat: chatID,
             visitor: chat.visitor,
-            agent: agents[slot].id,
+            agent: agents[slot].profile.id,
             department: departments[chat.key.department],
             language: languages[chat.key.language],
             text: chat.text

@@ -88,25 +88,24 @@ extension ContactCenter {
     /// A chat message from one party: where it goes and with which server sequence number.
     public mutating func relay(chat chatID: ChatID, from sender: Participant, seq: UInt64) throws(RoutingError) -> RelayDecision {
         guard seq > 0 else { throw RoutingError(.invalidValue, "seq starts at 1") }
-        // In place: one lookup, no copy of the chat (the hottest call of a conversation).
-        guard let bucket = chats.bucket(of: chatID), isParty(sender, of: chats[bucket: bucket]) else {
-            throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
-        }
-        guard let slot = chats[bucket: bucket].agentSlot else {
-            throw RoutingError(.invalidState, "chat \(chatID) has no agent yet")
-        }
+        // One lookup; the checks read one copy, the sequence numbers change in place (the hottest call of a
+        // conversation).
+        guard let bucket = chats.bucket(of: chatID) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        let chat = chats[bucket: bucket]
+        guard isParty(sender, of: chat) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        guard let slot = chat.agentSlot else { throw RoutingError(.invalidState, "chat \(chatID) has no agent yet") }
         let decision: RelayDecision
         switch sender {
         case .visitor:
-            if seq <= chats[bucket: bucket].visitorSeq { return .duplicate }
+            if seq <= chat.visitorSeq { return .duplicate }
             chats[bucket: bucket].visitorSeq = seq
-            chats[bucket: bucket].toAgentSeq += 1
-            decision = .deliver(to: .agent(agents[slot].id), serverSeq: chats[bucket: bucket].toAgentSeq)
+            chats[bucket: bucket].toAgentSeq = chat.toAgentSeq + 1
+            decision = .deliver(to: .agent(agents[slot].profile.id), serverSeq: chat.toAgentSeq + 1)
         case .agent:
-            if seq <= chats[bucket: bucket].agentSeq { return .duplicate }
+            if seq <= chat.agentSeq { return .duplicate }
             chats[bucket: bucket].agentSeq = seq
-            chats[bucket: bucket].toVisitorSeq += 1
-            decision = .deliver(to: .visitor(chats[bucket: bucket].visitor), serverSeq: chats[bucket: bucket].toVisitorSeq)
+            chats[bucket: bucket].toVisitorSeq = chat.toVisitorSeq + 1
+            decision = .deliver(to: .visitor(chat.visitor), serverSeq: chat.toVisitorSeq + 1)
         }
         counters.messagesRelayed += 1
         return decision
@@ -132,7 +131,7 @@ extension ContactCenter {
     private func isParty(_ participant: Participant, of chat: ChatState) -> Bool {
         switch participant {
         case .visitor(let id): return chat.visitor == id
-        case .agent(let id): return chat.agentSlot.map { agents[$0].id == id } ?? false
+        case .agent(let id): return chat.agentSlot.map { agents[$0].profile.id == id } ?? false
         }
     }
 
@@ -149,7 +148,7 @@ extension ContactCenter {
         }
         var actions: [RoutingAction] = [
             .ended(chat: chatID, to: .visitor(chat.visitor), reason: reason),
-            .ended(chat: chatID, to: .agent(agents[slot].id), reason: reason),
+            .ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: reason),
         ]
         finish(chatID, agentSlot: slot, now: now, into: &actions)
         return actions
@@ -177,7 +176,7 @@ extension ContactCenter {
         to department: String,
         now: Double
     ) throws(RoutingError) -> [RoutingAction] {
-        guard var chat = chats[chatID], let slot = chat.agentSlot, agents[slot].id == agent else {
+        guard var chat = chats[chatID], let slot = chat.agentSlot, agents[slot].profile.id == agent else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
         }
         removeChat(chatID, from: slot)

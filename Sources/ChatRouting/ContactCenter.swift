@@ -58,7 +58,7 @@ public struct ContactCenter: Sendable {
             counters.chatsAbandoned += 1
             chats[chatID] = nil
         case .active(let slot):
-            actions.append(.ended(chat: chatID, to: .agent(agents[slot].id), reason: .disconnected))
+            actions.append(.ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: .disconnected))
             finish(chatID, agentSlot: slot, now: now, into: &actions)
         }
         return actions

@@ -70,6 +70,7 @@ struct AgentState: Sendable {
     var lastAssigned: Double
     var loginOrder: Int
 
+    /// (Hot paths read `agents[slot].profile.id`: a computed property on an array element can copy the whole state.)
     var id: String { profile.id }
     var hasRoom: Bool { status == .online && chats.count < profile.capacity }
 }
