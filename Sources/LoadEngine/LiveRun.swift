@@ -22,6 +22,8 @@ public final class LiveRun: @unchecked Sendable {
     let connector: SessionConnector
     var clock: RunClock
     var recorder: RunRecorder
+    /// The profile's visitor behaviour, one copy for every visitor machine.
+    let visitorBehaviour: SharedVisitorBehaviour
     private let plan: ArrivalPlan
     private var arrivals: ArrivalGenerator
     /// Visitors by id (assignments name them), and by slot (timers name them): a slot's generation changes
@@ -84,6 +86,7 @@ public final class LiveRun: @unchecked Sendable {
         self.clock = RunClock(start: .now(), speed: configuration.profile.calendar.speed)
         self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds)
         self.seeds = SeededGenerator(seed: configuration.seed).split(0x5EED)
+        self.visitorBehaviour = SharedVisitorBehaviour(configuration.profile.visitors)
         self.done = loop.makePromise(of: Void.self)
     }
 
@@ -245,7 +248,7 @@ public final class LiveRun: @unchecked Sendable {
             arrival: arrival,
             slot: slot,
             generation: slotGenerations[Int(slot)],
-            behaviour: configuration.profile.visitors,
+            behaviour: visitorBehaviour,
             keys: keys,
             // Each region numbers its visitors from 0: the stream key holds the region too, or europe-v5 and
             // americas-v5 would behave alike.

@@ -38,7 +38,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         arrival: Arrival,
         slot: Int32,
         generation: UInt32,
-        behaviour: VisitorBehaviour,
+        behaviour: SharedVisitorBehaviour,
         keys: BreakdownKeys,
         rng: SeededGenerator
     ) {
@@ -54,7 +54,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             language: arrival.language,
             department: arrival.department,
             returning: arrival.returning,
-            behaviour: behaviour
+            shared: behaviour
         )
     }
 

@@ -23,14 +23,14 @@ extension Simulation {
             let generation = visitors[index].generation &+ 1
             visitors[index] = VisitorSlot(
                 arrival: arrival,
-                behaviour: configuration.profile.visitors,
+                behaviour: visitorBehaviour,
                 keys: keys,
                 rng: rng,
                 generation: generation
             )
         } else {
             index = visitors.count
-            visitors.append(VisitorSlot(arrival: arrival, behaviour: configuration.profile.visitors, keys: keys, rng: rng, generation: 0))
+            visitors.append(VisitorSlot(arrival: arrival, behaviour: visitorBehaviour, keys: keys, rng: rng, generation: 0))
         }
         if visitorIndex != nil { visitorIndex?[visitors[index].id] = Int32(index) }
         visitorHandle(index, .started)

@@ -31,6 +31,8 @@ public struct Simulation {
     /// Visitor slots by id, kept only when the routing can invite (its `invite` names no chat).
     var visitorIndex: [String: Int32]?
     let seeds: SeededGenerator
+    /// The profile's visitor behaviour, one copy for every visitor machine.
+    let visitorBehaviour: SharedVisitorBehaviour
     var routingRNG: SeededGenerator
     var networkRNG: SeededGenerator
     let zeroDelay: Bool
@@ -55,6 +57,7 @@ public struct Simulation {
         self.arrivals = plan.makeIterator()
         self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds)
         self.center = ContactCenter(configuration: configuration.routing)
+        self.visitorBehaviour = SharedVisitorBehaviour(profile.visitors)
         self.seeds = SeededGenerator(seed: configuration.seed).split(0x5EED)
         self.routingRNG = seeds.split(0x0052_4F55_5445)
         self.networkRNG = seeds.split(0x004E_4554)

@@ -32,14 +32,14 @@ struct VisitorSlot {
     var lastDelivery = 0.0
     var finished = false
 
-    init(arrival: Arrival, behaviour: VisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator, generation: UInt32) {
+    init(arrival: Arrival, behaviour: SharedVisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator, generation: UInt32) {
         let id = arrival.visitorID
         self.machine = VisitorMachine(
             id: id,
             language: arrival.language,
             department: arrival.department,
             returning: arrival.returning,
-            behaviour: behaviour
+            shared: behaviour
         )
         self.rng = rng
         self.id = id

@@ -44,7 +44,10 @@ public struct VisitorMachine: Sendable {
     public let returning: Bool
     /// Whether the visitor sends typing indicators before its messages.
     public let typingIndicators: Bool
-    let behaviour: VisitorBehaviour
+    /// The profile's behaviour, shared by reference: every visitor of a run holds the same one, so a machine stays
+    /// small (a copy per machine made each visitor slot 800 bytes and retained its tables at every arrival).
+    let shared: SharedVisitorBehaviour
+    var behaviour: VisitorBehaviour { shared.behaviour }
     let messageLength: Distribution
     let conversionProbability: Double
 
@@ -106,14 +109,33 @@ public struct VisitorMachine: Sendable {
         behaviour: VisitorBehaviour,
         typingIndicators: Bool = false
     ) {
+        self.init(
+            id: id,
+            language: language,
+            department: department,
+            returning: returning,
+            shared: SharedVisitorBehaviour(behaviour),
+            typingIndicators: typingIndicators
+        )
+    }
+
+    /// A visitor behaving as the run's shared behaviour says (runners create one `SharedVisitorBehaviour` per run).
+    public init(
+        id: String,
+        language: String,
+        department: String,
+        returning: Bool = false,
+        shared: SharedVisitorBehaviour,
+        typingIndicators: Bool = false
+    ) {
         self.id = id
         self.language = language
         self.department = department
         self.returning = returning
         self.typingIndicators = typingIndicators
-        self.behaviour = behaviour
-        self.messageLength = behaviour.messageLength[language] ?? behaviour.defaultMessageLength
-        self.conversionProbability = behaviour.conversion[department] ?? 0
+        self.shared = shared
+        self.messageLength = shared.behaviour.messageLength[language] ?? shared.behaviour.defaultMessageLength
+        self.conversionProbability = shared.behaviour.conversion[department] ?? 0
     }
 
     /// Whether the visitor has its outcome.
