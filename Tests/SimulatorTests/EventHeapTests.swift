@@ -16,6 +16,8 @@ import Workload
             reference.append((time, pushes))
             pushes += 1
         }
+        // Several events at time 0 and at equal later times before the first pop.
+        for _ in 0..<5 { push(0) }
         for _ in 0..<50 { push(Double(Int.random(in: 0..<20, using: &rng))) }
         var popped = 0
         while let event = queue.pop() {
@@ -26,7 +28,10 @@ import Workload
             guard pushes < 5_000 else { continue }
             for _ in 0..<Int.random(in: 0...2, using: &rng) {
                 // Half of the pushes are due now; the rest at a few distinct later times (ties are common).
-                let later = Bool.random(using: &rng) ? 0 : Double(Int.random(in: 1..<4, using: &rng))
+                // Times with fractions too, so that events differ in low bits as well as high ones.
+                let later =
+                    Bool.random(using: &rng)
+                    ? 0 : Double(Int.random(in: 1..<4, using: &rng)) / 8 * Double(Int.random(in: 1..<9, using: &rng))
                 push(event.time + later)
             }
         }
