@@ -4,11 +4,22 @@
 /// relayed message), and `Dictionary` hashes every `UInt64` key with SipHash and scatters them over memory. Chat
 /// ids are handed out in sequence, so the key's low bits pick the bucket: the chats open at one time occupy
 /// neighbouring buckets (a ring over the id window, no collisions while the ids open at once span fewer than the
-/// buckets), and lookups of recent chats hit the same cache lines. Keys are nonzero (`ChatID` 0 means "no chat").
-/// Inlinable so that other modules get it specialised for their value type.
+/// buckets). Each key is stored next to its value, so a lookup of a chat that is not in cache costs one miss,
+/// not two. Keys are nonzero (`ChatID` 0 means "no chat"). Inlinable so that other modules get it specialised for
+/// their value type.
 public struct ChatTable<Value> {
-    @usableFromInline var keys: [ChatID]
-    @usableFromInline var slots: [Value?]
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var key: ChatID
+        @usableFromInline var value: Value?
+
+        @inlinable init(key: ChatID, value: Value?) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    @usableFromInline var entries: [Entry]
     @usableFromInline var mask: Int
     @usableFromInline var stored = 0
 
@@ -18,8 +29,7 @@ public struct ChatTable<Value> {
     /// An empty table.
     @inlinable
     public init() {
-        keys = [ChatID](repeating: 0, count: 16)
-        slots = [Value?](repeating: nil, count: 16)
+        entries = [Entry](repeating: Entry(key: 0, value: nil), count: 16)
         mask = 15
     }
 
@@ -35,7 +45,7 @@ public struct ChatTable<Value> {
     func find(_ key: ChatID) -> Int? {
         var index = home(key)
         while true {
-            let found = keys[index]
+            let found = entries[index].key
             if found == key { return index }
             if found == 0 { return nil }
             index = (index + 1) & mask
@@ -47,7 +57,7 @@ public struct ChatTable<Value> {
     public subscript(key: ChatID) -> Value? {
         get {
             guard let index = find(key) else { return nil }
-            return slots[index]
+            return entries[index].value
         }
         set {
             guard let newValue else {
@@ -56,14 +66,13 @@ public struct ChatTable<Value> {
             }
             precondition(key != 0, "chat id 0 is not a chat")
             if let index = find(key) {
-                slots[index] = newValue
+                entries[index].value = newValue
                 return
             }
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > entries.count { grow() }
             var index = home(key)
-            while keys[index] != 0 { index = (index + 1) & mask }
-            keys[index] = key
-            slots[index] = newValue
+            while entries[index].key != 0 { index = (index + 1) & mask }
+            entries[index] = Entry(key: key, value: newValue)
             stored += 1
         }
     }
@@ -76,8 +85,8 @@ public struct ChatTable<Value> {
     /// The value in a bucket returned by `bucket(of:)`.
     @inlinable
     public subscript(bucket index: Int) -> Value {
-        get { slots[index]! }
-        _modify { yield &slots[index]! }
+        get { entries[index].value! }
+        _modify { yield &entries[index].value! }
     }
 
     /// Removes `key`; returns its value, or nil when it was absent.
@@ -85,45 +94,41 @@ public struct ChatTable<Value> {
     @discardableResult
     public mutating func removeValue(forKey key: ChatID) -> Value? {
         guard var hole = find(key) else { return nil }
-        let value = slots[hole]
+        let value = entries[hole].value
         // Backward shift: move later entries of the probe run into the hole when their home allows it.
         var index = hole
         while true {
             index = (index + 1) & mask
-            let moving = keys[index]
+            let moving = entries[index].key
             if moving == 0 { break }
             let home = home(moving)
             // `moving` may fill the hole when the hole lies cyclically in [home, index).
             if (index - home) & mask >= (index - hole) & mask {
-                keys[hole] = moving
-                slots[hole] = slots[index]
+                entries[hole] = entries[index]
                 hole = index
             }
         }
-        keys[hole] = 0
-        slots[hole] = nil
+        entries[hole] = Entry(key: 0, value: nil)
         stored -= 1
         return value
     }
 
     /// Every value, in no particular order.
     @inlinable
-    public var values: [Value] { slots.compactMap { $0 } }
+    public var values: [Value] { entries.compactMap(\.value) }
 
     @usableFromInline
     mutating func grow() {
-        let oldKeys = keys
-        let oldSlots = slots
-        keys = [ChatID](repeating: 0, count: oldKeys.count * 2)
-        slots = [Value?](repeating: nil, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for (position, key) in oldKeys.enumerated() where key != 0 {
-            var index = home(key)
-            while keys[index] != 0 { index = (index + 1) & mask }
-            keys[index] = key
-            slots[index] = oldSlots[position]
+        let old = entries
+        entries = [Entry](repeating: Entry(key: 0, value: nil), count: old.count * 2)
+        mask = entries.count - 1
+        for entry in old where entry.key != 0 {
+            var index = home(entry.key)
+            while entries[index].key != 0 { index = (index + 1) & mask }
+            entries[index] = entry
         }
     }
 }
 
 extension ChatTable: Sendable where Value: Sendable {}
+extension ChatTable.Entry: Sendable where Value: Sendable {}
