@@ -192,9 +192,9 @@ extension RunResult: Codable {
     /// `run.json`: pretty-printed with sorted keys, so equal results give equal bytes; arrays of
     /// numbers (histograms, series columns) on one line each, so that a day of seconds stays compact.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return CompactJSON.collapsingNumberArrays(try encoder.encode(self))
+        var document = self
+        document.series = nil
+        return try runJSON(of: document)
     }
 
     /// A result read from `run.json` bytes.

@@ -91,6 +91,26 @@ import Testing
         #expect(text.contains("\"series\" : {\n"))
     }
 
+    /// The hand-written series text reads back to the same series, also with values JSONEncoder would have
+    /// written differently (fractions, tiny numbers, escapes, empty objects, no server queue depth).
+    @Test func handWrittenSeriesReadsBack() throws {
+        var result = Self.result()
+        var series = try #require(result.series)
+        series.simulatedSeconds = [0, 60.25, 1e-05]
+        series.serverQueueDepth = nil
+        series.siteTimeZones = [:]
+        series.regionTimeZones = ["odd \"zone\"\n\\": "Europe/Berlin", "tab\t": "UTC"]
+        series.messageLatency["visitor_to_agent"]?.p99 = [0.001, nil, 123_456.789]
+        result.series = series
+        let data = try result.jsonData()
+        #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+        let decoded = try RunResult(jsonData: data)
+        #expect(decoded.series == result.series && decoded.agents == result.agents)
+        #expect(try decoded.jsonData() == data, "equal results give equal bytes")
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"simulatedSeconds\" : [0,60.25,1e-05]") && !text.contains("serverQueueDepth"))
+    }
+
     @Test func stringsWithBracketsSurviveTheCompactArrays() throws {
         var result = Self.result()
         result.profile.name = "odd [1, 2]\n\"[3]\" \\"

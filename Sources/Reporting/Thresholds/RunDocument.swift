@@ -52,11 +52,11 @@ extension RunDocument: Codable {
         thresholds = try container.decodeIfPresent([ThresholdResult].self, forKey: .thresholds)
     }
 
-    /// `run.json` bytes: pretty-printed, keys sorted, as `RunResult.jsonData()`.
+    /// `run.json` bytes: pretty-printed, keys sorted, arrays of numbers on one line, as `RunResult.jsonData()`.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        var document = self
+        document.result.series = nil
+        return try result.runJSON(of: document)
     }
 
     /// Reads `run.json` bytes.
