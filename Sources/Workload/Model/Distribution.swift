@@ -47,8 +47,19 @@ public enum Distribution: Sendable, Hashable {
         }
     }
 
+    /// One draw from the project's seeded generator: the same draw as the generic `sample(using:)`, compiled here
+    /// for `SeededGenerator`, so that callers in other modules do not run the unspecialised generic code (perf
+    /// showed it in the simulator's handling-time draws).
+    public func sample(using rng: inout SeededGenerator) -> Double {
+        sampleAny(using: &rng)
+    }
+
     /// One draw.
     public func sample(using rng: inout some RandomNumberGenerator) -> Double {
+        sampleAny(using: &rng)
+    }
+
+    private func sampleAny(using rng: inout some RandomNumberGenerator) -> Double {
         switch self {
         case .constant(let value):
             return value
