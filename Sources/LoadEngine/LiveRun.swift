@@ -34,10 +34,10 @@ public final class LiveRun: @unchecked Sendable {
     private var freeSlots: [Int32] = []
     private var agents: [String: AgentDriver] = [:]
     private var agentList: [AgentDriver] = []
-    private var timers = TimerHeap()
+    var timers = TimerHeap()
     /// The one NIO callback armed for the earliest timer, and its deadline.
-    private var alarm: (deadline: Int64, callback: NIOScheduledCallback)?
-    private var firingTimers = false
+    var alarm: (deadline: Int64, callback: NIOScheduledCallback)?
+    var firingTimers = false
     private var nextArrival: Arrival?
     /// Every protocol frame the simulated parties sent or received: the generator's message events.
     let frames = FrameTally()
@@ -177,35 +177,10 @@ public final class LiveRun: @unchecked Sendable {
         tick()
     }
 
-    // MARK: Timers
+    // MARK: Timers (the heap and its alarm: LiveRun+Timers.swift)
 
-    /// Sets a timer for simulated second `t`; it fires at that second's real deadline.
-    func setTimer(_ target: TimerHeap.Target, at t: Double) {
-        let deadline = clock.offset(t)
-        timers.push(deadline: deadline, time: t, target: target)
-        if !firingTimers, alarm.map({ deadline < $0.deadline }) ?? true { arm(deadline) }
-    }
-
-    private func arm(_ deadline: Int64) {
-        if let alarm { loop.assumeIsolated().cancelScheduledCallback(alarm.callback) }
-        alarm = nil
-        // Cannot fail: the loop is running (a run ends before its loop shuts down).
-        guard let callback = try? loop.assumeIsolated().scheduleCallback(at: clock.start + .nanoseconds(deadline), handler: self)
-        else { return }
-        alarm = (deadline, callback)
-    }
-
-    /// Runs every timer that is due, then arms the alarm for the next.
-    private func fireTimers() {
-        alarm = nil
-        firingTimers = true
-        let now = (NIODeadline.now() - clock.start).nanoseconds
-        while let entry = timers.popDue(notAfter: now) { fire(entry) }
-        firingTimers = false
-        if let next = timers.earliest { arm(next) }
-    }
-
-    private func fire(_ entry: TimerHeap.Entry) {
+    /// A timer came due.
+    func fire(_ entry: TimerHeap.Entry) {
         switch entry.target {
         case .visitor(let slot, let generation, let timer):
             guard slotGenerations[Int(slot)] == generation, let driver = visitorSlots[Int(slot)] else { return }
@@ -404,9 +379,4 @@ public final class LiveRun: @unchecked Sendable {
         let latency = message.sentAt.map { NIODeadline.now() - clock.deadline(micros: $0) } ?? .nanoseconds(0)
         recorder.messageDelivered(keys, direction: direction, latency: .nanoseconds(max(0, latency.nanoseconds)))
     }
-}
-
-extension LiveRun: NIOScheduledCallbackHandler {
-    /// The alarm of the earliest timer rang.
-    public func handleScheduledCallback(eventLoop: some EventLoop) { fireTimers() }
 }

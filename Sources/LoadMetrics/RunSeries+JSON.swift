@@ -111,26 +111,21 @@ extension RunResult {
         let data = CompactJSON.collapsingNumberArrays(try encoder.encode(document))
         guard let series else { return data }
         var text = String(decoding: data, as: UTF8.self)
-        let field = "  \"series\" : " + series.jsonText(indent: 2)
-        // The top-level keys stand at two spaces; the series goes before the first that sorts after it.
-        var insertion: String.Index?
-        var lastValueEnd: String.Index?
+        // The top-level keys stand at two spaces; the series goes before the first that sorts after it
+        // (`toolVersion` always does).
         var cursor = text.startIndex
-        while let line = text.range(of: "\n  \"", range: cursor..<text.endIndex) {
-            let keyStart = line.upperBound
-            guard let keyEnd = text[keyStart...].firstIndex(of: "\"") else { break }
-            if String(text[keyStart..<keyEnd]) > "series" {
-                insertion = line.lowerBound
-                break
+        var inserted = false
+        while !inserted, let line = text.range(of: "\n  \"", range: cursor..<text.endIndex),
+            let keyEnd = text[line.upperBound...].firstIndex(of: "\"")
+        {
+            if text[line.upperBound..<keyEnd] > "series" {
+                text.insert(contentsOf: "\n  \"series\" : " + series.jsonText(indent: 2) + ",", at: line.lowerBound)
+                inserted = true
+            } else {
+                cursor = keyEnd
             }
-            lastValueEnd = line.lowerBound
-            cursor = keyEnd
         }
-        if let insertion {
-            text.insert(contentsOf: "\n" + field + ",", at: insertion)
-        } else if let close = text.range(of: "\n}", options: .backwards) {
-            text.insert(contentsOf: (lastValueEnd == nil ? "\n" : ",\n") + field, at: close.lowerBound)
-        }
+        precondition(inserted, "run.json has no top-level key after \"series\"")
         return Data(text.utf8)
     }
 }

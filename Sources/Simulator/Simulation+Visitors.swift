@@ -32,7 +32,7 @@ extension Simulation {
             index = visitors.count
             visitors.append(VisitorSlot(arrival: arrival, behaviour: visitorBehaviour, keys: keys, rng: rng, generation: 0))
         }
-        if visitorIndex != nil { visitorIndex?[visitors[index].id] = Int32(index) }
+        visitorIndex?[visitors[index].id] = Int32(index)
         visitorHandle(index, .started)
         scheduleNextArrival()
     }

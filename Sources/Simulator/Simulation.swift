@@ -175,7 +175,6 @@ public struct Simulation {
             simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
             gauges: .init(sessions: openSessions, activeChats: activeChats, agentsOnline: agentsOnline)
         )
-        recorder.generator.peakSessions = max(recorder.generator.peakSessions, openSessions)
         if now + 1 < duration { heap.push(now + 1, .sample) }
     }
 
