@@ -6,7 +6,7 @@ import Workload
 extension Simulation {
     mutating func agentHandle(_ index: Int, _ event: AgentEvent) {
         let actions = agents[index].handle(event, now: now)
-        for action in actions { execute(action, agent: index) }
+        for position in 0..<actions.count { execute(actions[position], agent: index) }
     }
 
     mutating func execute(_ action: AgentAction, agent index: Int) {

@@ -39,9 +39,10 @@ extension Simulation {
 
     mutating func visitorHandle(_ index: Int, _ event: VisitorEvent) {
         let actions = visitors[index].handle(event, now: now)
-        for action in actions {
+        // By index: iterating the buffer would copy it whole first.
+        for position in 0..<actions.count {
             guard !visitors[index].finished else { return }
-            execute(action, visitor: index)
+            execute(actions[position], visitor: index)
         }
     }
 

@@ -16,6 +16,8 @@ struct VisitorSlot {
     var chat: ChatID = 0
     /// The last chat that ended (for the survey).
     var lastChat: ChatID = 0
+    /// The chat whose `queued` was the last frame sent to the visitor (0: another frame came after it).
+    var toldQueued: ChatID = 0
     /// When the request was sent (negative: not yet).
     var requestedAt = -1.0
     var queuedOnce = false
