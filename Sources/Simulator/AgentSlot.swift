@@ -8,6 +8,8 @@ struct AgentSlot {
     struct Chat {
         var chat: ChatID
         var visitor: Int32
+        /// The visitor slot's generation when the chat was assigned (frames for a reused slot are dropped).
+        var generation: UInt32
         /// The visitor's breakdown keys with this agent's site.
         var keys: BreakdownKeys
         /// Handling model: work left (in units of the first entry's mean); `infinity` once completed.
@@ -74,7 +76,6 @@ struct AgentSlot {
 struct ChatInfo {
     var visitor: Int32
     var generation: UInt32
-    var agent: Int32 = -1
     var department: String
     var language: String
 }

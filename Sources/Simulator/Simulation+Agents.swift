@@ -119,7 +119,8 @@ extension Simulation {
             return
         }
         let visitor = Int(agents[index].chats[slot].visitor)
-        send(.message(chat: chat, sentAt: now), toVisitor: visitor, generation: chats[chat]?.generation ?? UInt32.max)
+        guard visitor >= 0 else { return }
+        send(.message(chat: chat, sentAt: now), toVisitor: visitor, generation: agents[index].chats[slot].generation)
     }
 
     /// A frame reaches an agent: recorded as the live engine records it, then given to the machine.
@@ -137,7 +138,13 @@ extension Simulation {
             if agents[index].online {
                 progress(agent: index)
                 agents[index].chats.append(
-                    .init(chat: chat, visitor: info?.visitor ?? -1, keys: keys, work: handlingWork(agent: index))
+                    .init(
+                        chat: chat,
+                        visitor: info?.visitor ?? -1,
+                        generation: info?.generation ?? .max,
+                        keys: keys,
+                        work: handlingWork(agent: index)
+                    )
                 )
                 activeChats += 1
                 recordConcurrency(index)

@@ -20,10 +20,10 @@ extension Simulation {
                 send(.assigned(chat: chat), toAgent: Int(agent))
                 return
             }
-            info.agent = agent
             info.department = department
             info.language = language
             chats[chat] = info
+            if visitors[Int(info.visitor)].generation == info.generation { visitors[Int(info.visitor)].chatAgent = agent }
             send(.assigned(chat: chat, agent: agent), toVisitor: Int(info.visitor), generation: info.generation)
             send(.assigned(chat: chat), toAgent: Int(agent))
         case .botAnswered(let chat, _, let resolved):

@@ -141,6 +141,7 @@ extension Simulation {
         }
         if let chat = actions.first?.chat {
             visitors[index].chat = chat
+            visitors[index].chatAgent = -1
             chats[chat] = ChatInfo(
                 visitor: Int32(index),
                 generation: visitors[index].generation,
@@ -156,8 +157,9 @@ extension Simulation {
         guard chat != 0 else { return }
         let keys = visitors[index].keys
         recorder.messageSent(keys)
+        let agent = visitors[index].chatAgent
         guard case .deliver? = try? center.relay(chat: chat, from: .visitor(visitors[index].id), seq: UInt64(seq)),
-            let agent = chats[chat]?.agent, agent >= 0
+            agent >= 0
         else {
             // Refused: the chat ended on the server before the message got there. It is never received.
             recorder.messageIntegrity(keys, lost: 1)

@@ -18,6 +18,9 @@ struct VisitorSlot {
     var lastChat: ChatID = 0
     /// The chat whose `queued` was the last frame sent to the visitor (0: another frame came after it).
     var toldQueued: ChatID = 0
+    /// The agent slot the routing last assigned the open chat to (-1: none yet); kept here rather than looked up
+    /// per message.
+    var chatAgent: Int32 = -1
     /// When the request was sent (negative: not yet).
     var requestedAt = -1.0
     var queuedOnce = false
