@@ -74,14 +74,31 @@ extension ContactCenter {
         if moved { announcePositions(key, from: 1, into: &actions) }
     }
 
-    /// Sends `queued` to the visitors at `position` and behind, up to the update limit.
+    /// Sends `queued` to the visitors at `position` and behind, up to the update limit (none when position changes
+    /// are not announced).
     func announcePositions(_ key: QueueKey, from position: Int, into actions: inout [RoutingAction]) {
-        guard let queue = queues[key], position <= configuration.positionUpdateLimit else { return }
+        guard configuration.announcesPositionChanges, position <= configuration.positionUpdateLimit else { return }
+        announce(key, positions: position...configuration.positionUpdateLimit, into: &actions)
+    }
+
+    /// Chats just put back at the head of a queue learn their places: with the positions of everyone behind when
+    /// changes are announced, else only theirs (the first `count`).
+    func announceRequeued(_ key: QueueKey, count: Int, into actions: inout [RoutingAction]) {
+        if configuration.announcesPositionChanges {
+            announcePositions(key, from: 1, into: &actions)
+        } else {
+            announce(key, positions: 1...count, into: &actions)
+        }
+    }
+
+    /// Sends `queued` to the visitors at `positions` (1-based) of the queue.
+    private func announce(_ key: QueueKey, positions: ClosedRange<Int>, into actions: inout [RoutingAction]) {
+        guard let queue = queues[key] else { return }
         let department = departments[key.department]
         let language = languages[key.language]
-        for (offset, entry) in queue.entries.enumerated().dropFirst(position - 1) {
+        for (offset, entry) in queue.entries.enumerated().dropFirst(positions.lowerBound - 1) {
             let place = offset + 1
-            guard place <= configuration.positionUpdateLimit else { break }
+            guard place <= positions.upperBound else { break }
             guard let chat = chats[entry.chat] else { continue }
             actions.append(
                 .queued(chat: entry.chat, visitor: chat.visitor, position: place, department: department, language: language)

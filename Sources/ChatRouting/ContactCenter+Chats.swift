@@ -196,7 +196,7 @@ extension ContactCenter {
                 actions.append(assign(chatID, to: target, now: now))
             } else {
                 queues[chat.key, default: ChatQueue()].prepend(.init(chat: chatID, since: chat.requestedAt))
-                announcePositions(chat.key, from: 1, into: &actions)
+                announceRequeued(chat.key, count: 1, into: &actions)
             }
         }
         drain(agent: slot, now: now, into: &actions)

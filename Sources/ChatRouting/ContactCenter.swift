@@ -136,19 +136,23 @@ public struct ContactCenter: Sendable {
     /// and turns queues nobody can serve any more into tickets.
     private mutating func requeueChats(of slot: Int, now: Double, into actions: inout [RoutingAction]) {
         let open = removeAllChats(of: slot).compactMap { chats[$0] }.sorted { $0.requestedAt > $1.requestedAt }
-        var touched: [QueueKey] = []
+        var touched: [(key: QueueKey, count: Int)] = []
         for var chat in open {
             chat.phase = .queued
             chat.agentSeq = 0
             chats[chat.id] = chat
             queues[chat.key, default: ChatQueue()].prepend(.init(chat: chat.id, since: chat.requestedAt))
             counters.chatsRequeued += 1
-            if !touched.contains(chat.key) { touched.append(chat.key) }
+            if let index = touched.firstIndex(where: { $0.key == chat.key }) {
+                touched[index].count += 1
+            } else {
+                touched.append((chat.key, 1))
+            }
         }
-        for key in touched {
-            announcePositions(key, from: 1, into: &actions)
+        for (key, count) in touched {
+            announceRequeued(key, count: count, into: &actions)
             drain(queue: key, now: now, into: &actions)
         }
-        ticketUnservable(touched + agents[slot].skills, now: now, into: &actions)
+        ticketUnservable(touched.map(\.key) + agents[slot].skills, now: now, into: &actions)
     }
 }

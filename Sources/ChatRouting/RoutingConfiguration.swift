@@ -56,18 +56,24 @@ public struct RoutingConfiguration: Sendable, Hashable {
     /// Queue position updates go to visitors at this position or better; those further back learn their
     /// position when they move up. Bounds the frames one assignment can cause.
     public var positionUpdateLimit: Int
+    /// Tell waiting visitors when their place in the queue changes. Off, a visitor hears `queued` once per stay
+    /// in a queue (when it asks, and when its chat goes back to a queue): the simulator turns it off, since its
+    /// visitors only note positions and the updates were over a quarter of its events.
+    public var announcesPositionChanges: Bool
 
     public init(
         assignment: Assignment = .leastLoaded,
         bots: [String: Bot] = [:],
         overflowAfter: Double? = nil,
         invitation: InvitationRule? = nil,
-        positionUpdateLimit: Int = 100
+        positionUpdateLimit: Int = 100,
+        announcesPositionChanges: Bool = true
     ) {
         self.assignment = assignment
         self.bots = bots
         self.overflowAfter = overflowAfter
         self.invitation = invitation
         self.positionUpdateLimit = positionUpdateLimit
+        self.announcesPositionChanges = announcesPositionChanges
     }
 }

@@ -16,8 +16,6 @@ struct VisitorSlot {
     var chat: ChatID = 0
     /// The last chat that ended (for the survey).
     var lastChat: ChatID = 0
-    /// The chat whose `queued` was the last frame sent to the visitor (0: another frame came after it).
-    var toldQueued: ChatID = 0
     /// The agent slot the routing last assigned the open chat to (-1: none yet); kept here rather than looked up
     /// per message.
     var chatAgent: Int32 = -1

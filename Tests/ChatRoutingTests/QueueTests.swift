@@ -55,6 +55,18 @@ struct QueueTests {
         #expect(actions.positions == ["v2": 1, "v3": 2])
     }
 
+    @Test("without announced position changes a visitor hears queued once per stay in the queue")
+    func positionsOncePerStay() throws {
+        var center = ContactCenter(configuration: .init(announcesPositionChanges: false))
+        _ = try center.agentLoggedIn(agent("a1"), now: 0)
+        for i in 0..<4 { _ = try center.arrive("v\(i)", now: Double(i)) }
+        let assigned = try center.end(chat: 1, by: .agent("a1"), now: 10)
+        #expect(assigned.assignments.map(\.visitor) == ["v1"])
+        #expect(assigned.positions.isEmpty)
+        #expect(try center.leave(chat: 3, visitor: "v2", now: 11).positions.isEmpty)
+        #expect(center.visitorLeft("v3", now: 12).positions.isEmpty)
+    }
+
     @Test("a visitor who disconnects while queued is counted as abandoned; mid-chat, the agent is told")
     func visitorDisconnects() throws {
         var center = ContactCenter()

@@ -34,6 +34,18 @@ struct TransferAndAvailabilityTests {
         #expect(actions.assignments.map(\.visitor) == ["v-next"])
     }
 
+    @Test("without announced position changes a transferred chat still learns its place, those behind do not")
+    func transferOncePerStay() throws {
+        var center = ContactCenter(configuration: .init(announcesPositionChanges: false))
+        _ = try center.agentLoggedIn(agent("tier1", departments: ["support"]), now: 0)
+        _ = try center.agentLoggedIn(agent("tier2", departments: ["tier2"]), now: 0)
+        _ = try center.arrive("v-tier2", department: "tier2", now: 0)
+        _ = try center.arrive("v-waiting-tier2", department: "tier2", now: 1)
+        _ = try center.arrive("v", department: "support", now: 2)
+        let actions = try center.transfer(chat: 3, by: "tier1", to: "tier2", now: 10)
+        #expect(actions.positions == ["v": 1])
+    }
+
     @Test("a transfer to a department nobody serves becomes a ticket")
     func transferToNobody() throws {
         var center = ContactCenter()
@@ -70,6 +82,17 @@ struct TransferAndAvailabilityTests {
         #expect(center.snapshot(now: 4).queues.first?.depth == 2)
         let back = try center.setAvailability(.online, agent: "a", now: 5)
         #expect(back.assignments.map(\.visitor) == ["v1", "v2"])
+    }
+
+    @Test("without announced position changes chats put back in the queue learn their places, those behind do not")
+    func awayRequeuesOncePerStay() throws {
+        var center = ContactCenter(configuration: .init(announcesPositionChanges: false))
+        _ = try center.agentLoggedIn(agent("a", capacity: 2), now: 0)
+        _ = try center.arrive("v1", now: 0)
+        _ = try center.arrive("v2", now: 1)
+        _ = try center.arrive("v3", now: 2)  // waits
+        let actions = try center.setAvailability(.away, agent: "a", now: 4)
+        #expect(actions.positions == ["v1": 1, "v2": 2])
     }
 
     @Test("a disconnecting agent's chats go to the head of the queue, ahead of visitors already waiting")
