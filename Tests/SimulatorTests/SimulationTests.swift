@@ -1,3 +1,4 @@
+import ChatRouting
 import Foundation
 import LoadMetrics
 import Simulator
@@ -15,6 +16,24 @@ import Workload
         #expect(first.events == second.events)
         let other = try Fixtures.simulate(profile, seed: 12)
         #expect(other.result.counts != first.result.counts)
+    }
+
+    @Test func positionChangesChangeNothingButTheEventCount() throws {
+        // A queue-heavy part of a day with transfers, re-queues and reconnects: delivering every position change
+        // (as the reference server sends them) gives the same run as one `queued` per stay in the queue.
+        var profile = Fixtures.busy(hours: 1)
+        profile.regions[0].peakPerHour = 1_500
+        var configuration = SimulationConfiguration(profile: profile, seed: 5)
+        var once = try Simulation(configuration: configuration)
+        let onceOutput = once.run()
+        configuration.routing.announcesPositionChanges = true
+        var every = try Simulation(configuration: configuration)
+        let everyOutput = every.run()
+        #expect(onceOutput.result.counts.chatsQueued > 100 && onceOutput.result.counts.transfers > 10)
+        #expect(everyOutput.events > onceOutput.events + 1_000)
+        #expect(onceOutput.result == everyOutput.result)
+        #expect(onceOutput.timeSeriesCSV == everyOutput.timeSeriesCSV)
+        #expect(onceOutput.agentsCSV == everyOutput.agentsCSV)
     }
 
     @Test func everyArrivalEndsOnceAndMessagesAddUp() throws {
