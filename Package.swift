@@ -214,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadMetricsTests",
-            dependencies: ["LoadMetrics"],
+            dependencies: ["LoadMetrics", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -58,7 +58,6 @@ extension LatencyRecorder {
 
     /// A recorder rebuilt from serialised pairs.
     public init(corrected: HistogramPairs, uncorrected: HistogramPairs) {
-        self.corrected = corrected.histogram()
-        self.uncorrected = uncorrected.histogram()
+        self.init(corrected: corrected.histogram(), uncorrected: uncorrected.histogram())
     }
 }

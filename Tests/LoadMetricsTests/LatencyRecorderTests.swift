@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import LoadMetrics
 import Testing
 
@@ -57,6 +58,34 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(uncorrected.p999 <= 1.001)
         #expect(corrected.p99 > 800 && corrected.p99 < 1_000)
         #expect(corrected.max == uncorrected.max)
+    }
+
+    /// The recorder keeps one histogram until the first back-fill: both views must still equal two histograms
+    /// recorded the plain way, also after merging recorders that did and did not diverge, in either order.
+    @Test func sharedHistogramUntilTheFirstBackfill() {
+        let plain = LatencyRecorder.makeHistogram
+        for (intervalOfA, intervalOfB) in [(0, 0), (0, 20_000), (20_000, 0), (20_000, 20_000), (1_000_000_000, 20_000)] {
+            var recorders = [LatencyRecorder(), LatencyRecorder()]
+            var corrected = plain()
+            var uncorrected = plain()
+            for (index, interval) in [intervalOfA, intervalOfB].enumerated() {
+                for value in samples(3_000, seed: UInt64(10 + index)) {
+                    recorders[index].record(micros: value, expectedIntervalMicros: UInt64(interval))
+                    uncorrected.record(value)
+                    corrected.recordCorrectedValue(value, expectedInterval: UInt64(interval))
+                }
+            }
+            var merged = recorders[0]
+            merged.merge(recorders[1])
+            var mergedOtherWay = recorders[1]
+            mergedOtherWay.merge(recorders[0])
+            for recorder in [merged, mergedOtherWay] {
+                #expect(recorder.corrected == corrected, "intervals \(intervalOfA), \(intervalOfB)")
+                #expect(recorder.uncorrected == uncorrected, "intervals \(intervalOfA), \(intervalOfB)")
+            }
+            #expect(merged.count == 6_000)
+            #expect((corrected == uncorrected) == (intervalOfA != 20_000 && intervalOfB != 20_000))
+        }
     }
 
     @Test func mergeEqualsRecordingIntoOne() {
