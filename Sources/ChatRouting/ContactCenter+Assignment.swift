@@ -143,11 +143,11 @@ extension ContactCenter {
     mutating func finish(_ chatID: ChatID, agentSlot slot: Int, now: Double, into actions: inout [RoutingAction]) {
         guard let chat = chats.removeValue(forKey: chatID) else { return }
         removeChat(chatID, from: slot)
-        if var visitor = visitors[chat.visitor], visitor.openChat == chatID {
-            visitor.openChat = nil
-            visitor.lastEndedChat = chatID
-            visitor.surveyed = false
-            visitors[chat.visitor] = visitor
+        // Changed in place: one look-up, no copy of the visitor's profile.
+        if let index = visitors.index(forKey: chat.visitor), visitors.values[index].openChat == chatID {
+            visitors.values[index].openChat = nil
+            visitors.values[index].lastEndedChat = chatID
+            visitors.values[index].surveyed = false
         }
         counters.chatsEnded += 1
         drain(agent: slot, now: now, into: &actions)

@@ -11,29 +11,29 @@ extension ContactCenter {
         now: Double,
         using rng: inout some RandomNumberGenerator
     ) throws(RoutingError) -> [RoutingAction] {
-        guard var visitor = visitors[visitorID] else {
+        // The visitor is looked up once and changed in place through its index (the hottest call per visitor).
+        guard let visitor = visitors.index(forKey: visitorID) else {
             throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
         }
-        guard visitor.openChat == nil else {
-            throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(visitor.openChat!)")
+        if let open = visitors.values[visitor].openChat {
+            throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(open)")
         }
         let key = QueueKey(
             department: departments.id(department),
-            language: language.map { languages.id($0) } ?? visitor.language
+            language: language.map { languages.id($0) } ?? visitors.values[visitor].language
         )
         let chatID = nextChat
         nextChat += 1
         counters.chatsRequested += 1
         var actions: [RoutingAction] = []
 
-        if let bot = configuration.bots[department] {
+        if !configuration.bots.isEmpty, let bot = configuration.bots[department] {
             let resolved = Double.random(in: 0..<1, using: &rng) < bot.resolvedShare
             actions.append(.botAnswered(chat: chatID, visitor: visitorID, resolved: resolved))
             if resolved {
                 counters.botResolved += 1
-                visitor.lastEndedChat = chatID
-                visitor.surveyed = false
-                visitors[visitorID] = visitor
+                visitors.values[visitor].lastEndedChat = chatID
+                visitors.values[visitor].surveyed = false
                 actions.append(.ended(chat: chatID, to: .visitor(visitorID), reason: .bot))
                 return actions
             }
@@ -45,11 +45,10 @@ extension ContactCenter {
             return actions
         }
         chats[chatID] = ChatState(id: chatID, visitor: visitorID, key: key, text: text, requestedAt: now)
-        visitor.openChat = chatID
-        visitors[visitorID] = visitor
+        visitors.values[visitor].openChat = chatID
 
         if queues[key]?.isEmpty ?? true {
-            let preferred = visitor.profile.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
+            let preferred = visitors.values[visitor].profile.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
                 agents[slot].hasRoom && agents[slot].skills.contains(key) ? slot : nil
             }
             if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {

@@ -38,10 +38,9 @@ public struct ContactCenter: Sendable {
     /// A visitor said hello. Saying hello again (a reconnect) updates its profile and keeps its chat.
     public mutating func visitorArrived(_ profile: VisitorProfile) {
         let language = languages.id(profile.language)
-        if var visitor = visitors[profile.id] {
-            visitor.profile = profile
-            visitor.language = language
-            visitors[profile.id] = visitor
+        if let index = visitors.index(forKey: profile.id) {
+            visitors.values[index].profile = profile
+            visitors.values[index].language = language
         } else {
             visitors[profile.id] = VisitorState(profile: profile, language: language)
         }
