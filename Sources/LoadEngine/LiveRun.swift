@@ -5,10 +5,6 @@ public import LoadMetrics
 public import NIOCore
 import Workload
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// A live run: plays a profile's visitors and agents against a chat server over WebSocket in scaled real time
 /// and records what it measures.
 ///
@@ -301,8 +297,14 @@ public final class LiveRun: @unchecked Sendable {
     /// Reads the server's queue depth once a second until cancelled (off the event loop).
     private func pollServerQueueDepth(_ url: URL) async {
         while !Task.isCancelled {
-            if let (data, _) = try? await URLSession.shared.data(from: url),
-                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            if let host = url.host,
+                let bytes = try? await HealthProbe.get(
+                    host: host,
+                    port: url.port ?? 80,
+                    path: url.path.isEmpty ? "/" : url.path,
+                    group: loop
+                ),
+                let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
                 let depth = object["queueDepth"] as? Int
             {
                 loop.execute { self.serverQueueDepth = depth }
