@@ -5,9 +5,10 @@ import NIOPosix
 /// One `GET` of a target's small JSON health document over HTTP/1.1 with NIO, for the once-a-second read of the
 /// server's queue depth during a run.
 ///
-/// Not `URLSession`: its async `data(from:)` in swift-corelibs-foundation deadlocked a run under load (a thread
-/// resuming the request's continuation blocked on the task's status lock while another waited in a
-/// `DispatchQueue.sync` of the session; the run then ignored SIGTERM). Plain NIO, as `MetricsEndpoint` serves.
+/// Not `URLSession`: its async `data(from:)` in swift-corelibs-foundation deadlocks when the awaiting task is
+/// cancelled while the response is being handled (a lock-order inversion between the task's status lock and
+/// the session's work queue, swiftlang/swift-corelibs-foundation#5412). A run cancels the poll when it ends, and
+/// so hung once in the test suite, deaf to SIGTERM. Plain NIO, as `MetricsEndpoint` serves.
 enum HealthProbe {
     struct Failure: Error, CustomStringConvertible {
         var description: String
