@@ -12,15 +12,15 @@ extension ContactCenter {
         using rng: inout some RandomNumberGenerator
     ) throws(RoutingError) -> [RoutingAction] {
         // The visitor is looked up once and changed in place through its index (the hottest call per visitor).
-        guard let visitor = visitors.index(forKey: visitorID) else {
+        guard let visitorIndex = visitors.index(forKey: visitorID) else {
             throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
         }
-        if let open = visitors.values[visitor].openChat {
+        if let open = visitors.values[visitorIndex].openChat {
             throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(open)")
         }
         let key = QueueKey(
             department: departments.id(department),
-            language: language.map { languages.id($0) } ?? visitors.values[visitor].language
+            language: language.map { languages.id($0) } ?? visitors.values[visitorIndex].language
         )
         let chatID = nextChat
         nextChat += 1
@@ -32,8 +32,8 @@ extension ContactCenter {
             actions.append(.botAnswered(chat: chatID, visitor: visitorID, resolved: resolved))
             if resolved {
                 counters.botResolved += 1
-                visitors.values[visitor].lastEndedChat = chatID
-                visitors.values[visitor].surveyed = false
+                visitors.values[visitorIndex].lastEndedChat = chatID
+                visitors.values[visitorIndex].surveyed = false
                 actions.append(.ended(chat: chatID, to: .visitor(visitorID), reason: .bot))
                 return actions
             }
@@ -45,10 +45,10 @@ extension ContactCenter {
             return actions
         }
         chats[chatID] = ChatState(id: chatID, visitor: visitorID, key: key, text: text, requestedAt: now)
-        visitors.values[visitor].openChat = chatID
+        visitors.values[visitorIndex].openChat = chatID
 
         if queues[key]?.isEmpty ?? true {
-            let preferred = visitors.values[visitor].profile.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
+            let preferred = visitors.values[visitorIndex].profile.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
                 agents[slot].hasRoom && agents[slot].skills.contains(key) ? slot : nil
             }
             if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {
