@@ -42,6 +42,17 @@ public struct LatencyRecorder: Sendable, Equatable {
         )
     }
 
+    /// An empty recorder whose histogram starts at 2,048 buckets (16 KB) and grows to the values recorded; it has
+    /// the layout of ``makeHistogram()``, so it adds into a full-size recorder exactly.
+    init(growing: Void) {
+        corrected = Self.makeGrowingHistogram()
+    }
+
+    /// An empty histogram with the layout of ``makeHistogram()`` that allocates only what its values need.
+    static func makeGrowingHistogram() -> Histogram<UInt64> {
+        Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+    }
+
     /// A recorder holding these histograms.
     init(corrected: Histogram<UInt64>, uncorrected: Histogram<UInt64>) {
         self.corrected = corrected
@@ -78,6 +89,7 @@ public struct LatencyRecorder: Sendable, Equatable {
 
     /// Adds every sample of `other` into this recorder.
     public mutating func merge(_ other: LatencyRecorder) {
+        guard other.corrected.totalCount > 0 else { return }
         if separateUncorrected != nil || other.separateUncorrected != nil {
             var measured = uncorrected
             measured.add(other.uncorrected)

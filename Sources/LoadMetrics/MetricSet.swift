@@ -4,15 +4,15 @@ public import Histogram
 public struct MetricSet: Sendable, Equatable {
     public var counts = Counts()
     /// `message_latency{direction=visitor_to_agent}` (µs, corrected and uncorrected).
-    public var visitorToAgent = LatencyRecorder()
+    public var visitorToAgent: LatencyRecorder
     /// `message_latency{direction=agent_to_visitor}` (µs, corrected and uncorrected).
-    public var agentToVisitor = LatencyRecorder()
+    public var agentToVisitor: LatencyRecorder
     /// `queue_wait` (µs).
-    public var queueWait = LatencyRecorder.makeHistogram()
+    public var queueWait: Histogram<UInt64>
     /// `first_response` (µs).
-    public var firstResponse = LatencyRecorder.makeHistogram()
+    public var firstResponse: Histogram<UInt64>
     /// `connect_time` (µs).
-    public var connectTime = LatencyRecorder.makeHistogram()
+    public var connectTime: Histogram<UInt64>
     /// Per-second samples of `queue_depth`.
     public var queueDepth = QueueDepthStats()
     /// `agent_concurrency` of the agents counted here.
@@ -20,16 +20,33 @@ public struct MetricSet: Sendable, Equatable {
     /// Visitors waiting right now (requested, not assigned, not gone).
     public internal(set) var waiting = 0
 
-    public init() {}
+    public init() {
+        visitorToAgent = LatencyRecorder()
+        agentToVisitor = LatencyRecorder()
+        queueWait = LatencyRecorder.makeHistogram()
+        firstResponse = LatencyRecorder.makeHistogram()
+        connectTime = LatencyRecorder.makeHistogram()
+    }
+
+    /// An empty set whose histograms start small and grow to the values recorded (see
+    /// `LatencyRecorder.init(growing:)`), for the many sparse sets of `BreakdownCells`.
+    init(growing: Void) {
+        visitorToAgent = LatencyRecorder(growing: ())
+        agentToVisitor = LatencyRecorder(growing: ())
+        queueWait = LatencyRecorder.makeGrowingHistogram()
+        firstResponse = LatencyRecorder.makeGrowingHistogram()
+        connectTime = LatencyRecorder.makeGrowingHistogram()
+    }
 
     /// Adds everything of `other` (its live `waiting` level too).
     public mutating func merge(_ other: MetricSet) {
         counts.merge(other.counts)
         visitorToAgent.merge(other.visitorToAgent)
         agentToVisitor.merge(other.agentToVisitor)
-        queueWait.add(other.queueWait)
-        firstResponse.add(other.firstResponse)
-        connectTime.add(other.connectTime)
+        // `add` sums every bucket (about 23,000); an empty histogram adds nothing.
+        if other.queueWait.totalCount > 0 { queueWait.add(other.queueWait) }
+        if other.firstResponse.totalCount > 0 { firstResponse.add(other.firstResponse) }
+        if other.connectTime.totalCount > 0 { connectTime.add(other.connectTime) }
         queueDepth.merge(other.queueDepth)
         concurrency.merge(other.concurrency)
         waiting += other.waiting

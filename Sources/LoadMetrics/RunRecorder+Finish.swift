@@ -11,6 +11,7 @@ extension RunRecorder {
         toolVersion: String,
         at time: Duration
     ) -> RunResult {
+        cells.fold(into: &total, &breakdowns)
         let siteIndex = Dimension.site.index
         let siteNames = breakdowns[siteIndex].names
         var summaries: [AgentSummary] = []

@@ -34,8 +34,19 @@ public struct RunRecorder: Sendable {
     public var regionTimeZones: [String: String] = [:]
     public var siteTimeZones: [String: String] = [:]
 
-    public init(serviceLevelThresholdSeconds: Double) {
+    /// Per-message metrics by combination of keys, added into `total` and `breakdowns` by `finish` (when
+    /// `foldsAtFinish`).
+    var cells = BreakdownCells()
+    /// Whether per-message metrics wait in `cells` until `finish`.
+    let foldsAtFinish: Bool
+
+    /// - Parameter foldsAtFinish: record each message once, into a metric set for its combination of keys, and add
+    ///   those into `total` and `breakdowns` at `finish` (one histogram record per message instead of five). Until
+    ///   then `total` and `breakdowns` lack the messages: for a run that reads its figures only at the end, as the
+    ///   simulator does; a live run reads them as it goes.
+    public init(serviceLevelThresholdSeconds: Double, foldsAtFinish: Bool = false) {
         self.serviceLevelThresholdSeconds = serviceLevelThresholdSeconds
+        self.foldsAtFinish = foldsAtFinish
     }
 
     /// Makes room for `rows` per-second rows (see `TimeSeries.reserve(rows:)`).
@@ -67,6 +78,17 @@ public struct RunRecorder: Sendable {
         for dimension in Dimension.allCases {
             let id = keys[dimension]
             if id >= 0 { body(&breakdowns[dimension.index].sets[Int(id)]) }
+        }
+    }
+
+    /// `update` for the per-message metrics, the run's most frequent: when `foldsAtFinish`, `body` applies once, to
+    /// the set of the keys' combination, which `finish` adds to the totals and to each key's set.
+    @inline(__always)
+    mutating func updatePerMessage(_ keys: BreakdownKeys, _ body: (inout MetricSet) -> Void) {
+        if foldsAtFinish, BreakdownCells.fits(keys) {
+            cells.update(keys, body)
+        } else {
+            update(keys, body)
         }
     }
 
@@ -129,7 +151,7 @@ public struct RunRecorder: Sendable {
 
     /// A message was sent (by either party of the visitor's chat).
     public mutating func messageSent(_ keys: BreakdownKeys) {
-        update(keys) { $0.counts.messagesSent += 1 }
+        updatePerMessage(keys) { $0.counts.messagesSent += 1 }
         generator.messageEvents += 1
         timeSeries.count(.messagesSent)
     }
@@ -145,7 +167,7 @@ public struct RunRecorder: Sendable {
     ) {
         let micros = latency.wholeMicros
         let interval = expectedInterval.wholeMicros
-        update(keys) {
+        updatePerMessage(keys) {
             $0.counts.messagesReceived += 1
             switch direction {
             case .visitorToAgent: $0.visitorToAgent.record(micros: micros, expectedIntervalMicros: interval)

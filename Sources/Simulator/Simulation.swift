@@ -55,7 +55,7 @@ public struct Simulation {
         let profile = configuration.profile
         let plan = try ArrivalPlan(profile: profile, seed: configuration.seed)
         self.arrivals = plan.makeIterator()
-        self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds)
+        self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds, foldsAtFinish: true)
         self.center = ContactCenter(configuration: configuration.routing)
         self.visitorBehaviour = SharedVisitorBehaviour(profile.visitors)
         self.seeds = SeededGenerator(seed: configuration.seed).split(0x5EED)

@@ -45,4 +45,7 @@ b = [float(x) for x in sys.argv[2].split()]
 print(f"A: median {statistics.median(a):.3f} s, fastest {min(a):.3f} s")
 print(f"B: median {statistics.median(b):.3f} s, fastest {min(b):.3f} s")
 print(f"B/A: median {statistics.median(b) / statistics.median(a):.3f}, fastest {min(b) / min(a):.3f}")
+# Each round's A and B ran seconds apart, so their ratio drifts less than either time.
+ratios = sorted(y / x for x, y in zip(a, b))
+print(f"B/A round by round: median {statistics.median(ratios):.3f}, range {ratios[0]:.3f}-{ratios[-1]:.3f}")
 EOF

@@ -1,0 +1,72 @@
+import LoadMetrics
+import Testing
+
+@Suite struct BreakdownCellsTests {
+    /// The same random traffic into a recorder that updates the five metric sets at every message and into one
+    /// that records per combination of keys and folds at `finish`: the results are equal, keys without a site or
+    /// region included, and latencies from zero to past the histograms' hour (the growing histograms resize), some back-filled.
+    @Test func foldingAtFinishGivesTheSameResult() {
+        var direct = RunRecorder(serviceLevelThresholdSeconds: 20)
+        var folding = RunRecorder(serviceLevelThresholdSeconds: 20, foldsAtFinish: true)
+        var rng = SplitMix(state: 7)
+        var combinations: [BreakdownKeys] = [.none]
+        for region in ["emea", "apac", "amer"] {
+            for language in ["en", "de", "hi"] {
+                for department in ["sales", "support"] {
+                    let keys = direct.keys(region: region, language: language, department: department)
+                    #expect(folding.keys(region: region, language: language, department: department) == keys)
+                    combinations.append(keys)
+                    for site in ["pune", "riga"] {
+                        var assigned = keys
+                        assigned.site = direct.site(site)
+                        #expect(folding.site(site) == assigned.site)
+                        combinations.append(assigned)
+                    }
+                }
+            }
+        }
+        // More than half the table's first 64 slots: the table grows.
+        #expect(combinations.count > 32)
+        for _ in 0..<20_000 {
+            let keys = combinations[Int(rng.next() % UInt64(combinations.count))]
+            // Without an interval up to two hours (clamped to one); with a 200 µs interval up to 3 ms (back-filled).
+            let corrected = rng.next() % 3 == 0
+            let latency = Duration.microseconds(
+                Int64(corrected ? rng.next() % 3_000 : rng.next() % 5 == 0 ? rng.next() % 7_200_000_000 : rng.next() % 300)
+            )
+            let direction: RunRecorder.Direction = rng.next() % 2 == 0 ? .visitorToAgent : .agentToVisitor
+            let interval = Duration.microseconds(corrected ? 200 : 0)
+            for recorder in [0, 1] {
+                if recorder == 0 {
+                    direct.messageSent(keys)
+                    direct.messageDelivered(keys, direction: direction, latency: latency, expectedInterval: interval)
+                } else {
+                    folding.messageSent(keys)
+                    folding.messageDelivered(keys, direction: direction, latency: latency, expectedInterval: interval)
+                }
+            }
+        }
+        // Until `finish` the folding recorder's totals lack the messages.
+        #expect(folding.total.counts.messagesReceived == 0)
+        #expect(direct.total.counts.messagesReceived == 20_000)
+        let expected = RunResultTests.result(direct)
+        let folded = RunResultTests.result(folding)
+        #expect(folded.total == expected.total)
+        for dimension in Dimension.allCases {
+            #expect(folded.breakdowns[dimension]?.byName == expected.breakdowns[dimension]?.byName)
+        }
+    }
+}
+
+/// A small deterministic generator for test traffic.
+private struct SplitMix {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
