@@ -64,13 +64,13 @@ public enum Distribution: Sendable, Hashable {
         case .constant(let value):
             return value
         case .exponential(let mean):
-            return -mean * log(1 - Double.random(in: 0..<1, using: &rng))
+            return mean * Ziggurat.exponential(using: &rng)
         case .uniform(let min, let max):
             return min < max ? Double.random(in: min..<max, using: &rng) : min
         case .normal(let mean, let sd):
-            return max(0, mean + sd * Self.standardNormal(using: &rng))
+            return max(0, mean + sd * Ziggurat.normal(using: &rng))
         case .lognormal(let mu, let sigma):
-            return exp(mu + sigma * Self.standardNormal(using: &rng))
+            return exp(mu + sigma * Ziggurat.normal(using: &rng))
         case .empirical(let values):
             return values.isEmpty ? 0 : values[Int.random(in: 0..<values.count, using: &rng)]
         case .weighted(let buckets):
@@ -85,12 +85,6 @@ public enum Distribution: Sendable, Hashable {
         }
     }
 
-    /// Box–Muller; one of the pair is discarded to keep the generator's use simple and reproducible.
-    static func standardNormal(using rng: inout some RandomNumberGenerator) -> Double {
-        let u1 = 1 - Double.random(in: 0..<1, using: &rng)
-        let u2 = Double.random(in: 0..<1, using: &rng)
-        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
-    }
 }
 
 #if canImport(Glibc)
