@@ -27,8 +27,13 @@ extension RunRecorder {
 
     /// The agent has `active` chats from `time` on.
     public mutating func agentConcurrency(agent: Int, at time: Duration, active: Int) {
+        agentConcurrency(agent: agent, atSeconds: time.seconds, active: active)
+    }
+
+    /// `agentConcurrency(agent:at:active:)` with the time in seconds since the run start.
+    public mutating func agentConcurrency(agent: Int, atSeconds time: Double, active: Int) {
         agentActiveChats -= agents[agent].load.active
-        agents[agent].load.change(at: time.seconds, active: active)
+        agents[agent].load.change(at: time, active: active)
         agentActiveChats += agents[agent].load.active
     }
 

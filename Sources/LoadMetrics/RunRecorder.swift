@@ -130,7 +130,16 @@ public struct RunRecorder: Sendable {
     /// queue. `keys` may already carry the agent's site (`keys.site = site(name)`): the site's
     /// breakdown then counts this assignment and every later event passed with those keys.
     public mutating func chatAssigned(_ keys: BreakdownKeys, wait: Duration) {
-        let micros = Swift.min(wait.wholeMicros, LatencyRecorder.highestTrackableMicros)
+        chatAssigned(keys, waitMicros: wait.wholeMicros)
+    }
+
+    /// `chatAssigned(_:wait:)` with the wait in seconds, as a simulation's clock gives it.
+    public mutating func chatAssigned(_ keys: BreakdownKeys, waitSeconds: Double) {
+        chatAssigned(keys, waitMicros: wholeMicros(seconds: waitSeconds))
+    }
+
+    private mutating func chatAssigned(_ keys: BreakdownKeys, waitMicros: UInt64) {
+        let micros = Swift.min(waitMicros, LatencyRecorder.highestTrackableMicros)
         update(keys) {
             $0.counts.chatsAssigned += 1
             $0.queueWait.record(micros)
@@ -141,7 +150,16 @@ public struct RunRecorder: Sendable {
 
     /// The first agent message arrived `delay` after the chat request (`first_response`).
     public mutating func firstResponse(_ keys: BreakdownKeys, after delay: Duration) {
-        let micros = Swift.min(delay.wholeMicros, LatencyRecorder.highestTrackableMicros)
+        firstResponse(keys, afterMicros: delay.wholeMicros)
+    }
+
+    /// `firstResponse(_:after:)` with the delay in seconds.
+    public mutating func firstResponse(_ keys: BreakdownKeys, afterSeconds delay: Double) {
+        firstResponse(keys, afterMicros: wholeMicros(seconds: delay))
+    }
+
+    private mutating func firstResponse(_ keys: BreakdownKeys, afterMicros delay: UInt64) {
+        let micros = Swift.min(delay, LatencyRecorder.highestTrackableMicros)
         update(keys) { $0.firstResponse.record(micros) }
     }
 
@@ -165,8 +183,17 @@ public struct RunRecorder: Sendable {
         latency: Duration,
         expectedInterval: Duration = .zero
     ) {
-        let micros = latency.wholeMicros
-        let interval = expectedInterval.wholeMicros
+        messageDelivered(keys, direction: direction, micros: latency.wholeMicros, interval: expectedInterval.wholeMicros)
+    }
+
+    /// `messageDelivered(_:direction:latency:expectedInterval:)` with the latency in seconds, without correction: a
+    /// simulation's clock is a number of seconds, and a `Duration` made from one per message showed in its profile
+    /// (128-bit arithmetic both ways).
+    public mutating func messageDelivered(_ keys: BreakdownKeys, direction: Direction, latencySeconds latency: Double) {
+        messageDelivered(keys, direction: direction, micros: wholeMicros(seconds: latency), interval: 0)
+    }
+
+    private mutating func messageDelivered(_ keys: BreakdownKeys, direction: Direction, micros: UInt64, interval: UInt64) {
         updatePerMessage(keys) {
             $0.counts.messagesReceived += 1
             switch direction {
@@ -219,6 +246,14 @@ public struct RunRecorder: Sendable {
         default: break
         }
     }
+}
+
+/// Whole microseconds of a number of seconds (negative and NaN as zero, too large as the largest).
+@inline(__always)
+func wholeMicros(seconds: Double) -> UInt64 {
+    let micros = seconds * 1_000_000
+    guard micros > 0 else { return 0 }
+    return micros < 0x1p64 ? UInt64(micros) : .max
 }
 
 extension Dimension {

@@ -88,7 +88,7 @@ extension Simulation {
                 at: .seconds(now)
             )
         } else {
-            recorder.agentConcurrency(agent: agents[index].record, at: .seconds(now), active: 0)
+            recorder.agentConcurrency(agent: agents[index].record, atSeconds: now, active: 0)
         }
         execute(actions)
     }
@@ -159,7 +159,7 @@ extension Simulation {
             agentHandle(index, .assigned(assignment))
         case .message(let chat, let sentAt):
             let keys = agents[index].keys(of: chat)
-            recorder.messageDelivered(keys, direction: .visitorToAgent, latency: .seconds(now - sentAt))
+            recorder.messageDelivered(keys, direction: .visitorToAgent, latencySeconds: now - sentAt)
             agentHandle(index, .messageReceived(chat: chat))
         case .ended(let chat, let reason):
             if let slot = agents[index].index(of: chat) {
@@ -175,6 +175,6 @@ extension Simulation {
 
     mutating func recordConcurrency(_ index: Int) {
         guard agents[index].record >= 0 else { return }
-        recorder.agentConcurrency(agent: agents[index].record, at: .seconds(now), active: agents[index].chats.count)
+        recorder.agentConcurrency(agent: agents[index].record, atSeconds: now, active: agents[index].chats.count)
     }
 }

@@ -82,7 +82,7 @@ extension Simulation {
             visitors[index].keys.site = agents[Int(agent)].siteKey
             if !visitors[index].assignedOnce, visitors[index].requestedAt >= 0 {
                 visitors[index].assignedOnce = true
-                recorder.chatAssigned(visitors[index].keys, wait: .seconds(now - visitors[index].requestedAt))
+                recorder.chatAssigned(visitors[index].keys, waitSeconds: now - visitors[index].requestedAt)
             }
             visitorHandle(index, .assigned(agent: agents[Int(agent)].id))
         case .bot(let resolved):
@@ -91,10 +91,10 @@ extension Simulation {
             visitorHandle(index, .offline(ticket: ticket))
         case .message(_, let sentAt):
             let keys = visitors[index].keys
-            recorder.messageDelivered(keys, direction: .agentToVisitor, latency: .seconds(now - sentAt))
+            recorder.messageDelivered(keys, direction: .agentToVisitor, latencySeconds: now - sentAt)
             if !visitors[index].answered, visitors[index].requestedAt >= 0 {
                 visitors[index].answered = true
-                recorder.firstResponse(keys, after: .seconds(now - visitors[index].requestedAt))
+                recorder.firstResponse(keys, afterSeconds: now - visitors[index].requestedAt)
             }
             visitorHandle(index, .messageReceived)
         case .ended(let chat, let reason):

@@ -14,7 +14,7 @@ extension Simulation {
     mutating func arrive() {
         guard let arrival = pendingArrival else { return }
         pendingArrival = nil
-        let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
+        let keys = keys(of: arrival)
         recorder.visitorArrived(keys)
         let rng = seeds.split(arrival.streamKey)
         let index: Int
@@ -35,6 +35,22 @@ extension Simulation {
         visitorIndex?[visitors[index].id] = Int32(index)
         visitorHandle(index, .started)
         scheduleNextArrival()
+    }
+
+    /// The recorder's keys of an arrival's region, language and department: interned once per pair (three string
+    /// hashes), then read by the pair's number.
+    mutating func keys(of arrival: Arrival) -> BreakdownKeys {
+        let region = arrival.regionIndex
+        let mix = arrival.mix
+        if region < mixKeys.count, mix >= 0, mix < mixKeys[region].count, let keys = mixKeys[region][mix] { return keys }
+        let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
+        guard mix >= 0 else { return keys }
+        if region >= mixKeys.count { mixKeys.append(contentsOf: repeatElement([], count: region + 1 - mixKeys.count)) }
+        if mix >= mixKeys[region].count {
+            mixKeys[region].append(contentsOf: repeatElement(nil, count: mix + 1 - mixKeys[region].count))
+        }
+        mixKeys[region][mix] = keys
+        return keys
     }
 
     mutating func visitorHandle(_ index: Int, _ event: VisitorEvent) {

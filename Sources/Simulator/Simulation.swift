@@ -24,6 +24,8 @@ public struct Simulation {
     /// The arrival whose event is in the heap.
     var pendingArrival: Arrival?
     var visitors: [VisitorSlot] = []
+    /// The recorder's keys of each region's (language, department) pairs, by `Arrival.mix`, as they are first seen.
+    var mixKeys: [[BreakdownKeys?]] = []
     var freeVisitors: [Int32] = []
     var agents: [AgentSlot] = []
     var agentIndex: [String: Int32] = [:]

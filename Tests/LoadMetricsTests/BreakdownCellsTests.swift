@@ -70,3 +70,46 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct RecorderSecondsTests {
+    /// The simulator's overloads taking seconds record what the `Duration` ones record: whole microseconds, negative
+    /// as zero, beyond an hour clamped, and the agent's concurrency at the same instants.
+    @Test func secondsRecordLikeDurations() {
+        var byDuration = RunRecorder(serviceLevelThresholdSeconds: 20)
+        var bySeconds = RunRecorder(serviceLevelThresholdSeconds: 20)
+        let values = [
+            0, 0.000_000_4, 0.000_000_7, 0.000_001, 0.001_500_6, 0.012_345_678, 1.5, 29.999_999_9, 59.25, 3_599.999_999, 7_200, -3,
+        ]
+        for recorder in [0, 1] {
+            let keys =
+                recorder == 0
+                ? byDuration.keys(region: "emea", language: "de", department: "sales")
+                : bySeconds.keys(region: "emea", language: "de", department: "sales")
+            let agent =
+                recorder == 0
+                ? byDuration.agentJoined(name: "a", site: "riga", capacity: 2, at: .zero)
+                : bySeconds.agentJoined(name: "a", site: "riga", capacity: 2, at: .zero)
+            for (index, value) in values.enumerated() {
+                let at = Double(index) * 1.25
+                if recorder == 0 {
+                    byDuration.chatRequested(keys)
+                    byDuration.chatAssigned(keys, wait: .seconds(value))
+                    byDuration.firstResponse(keys, after: .seconds(value))
+                    byDuration.messageDelivered(keys, direction: .agentToVisitor, latency: .seconds(value))
+                    byDuration.agentConcurrency(agent: agent, at: .seconds(at), active: index % 3)
+                } else {
+                    bySeconds.chatRequested(keys)
+                    bySeconds.chatAssigned(keys, waitSeconds: value)
+                    bySeconds.firstResponse(keys, afterSeconds: value)
+                    bySeconds.messageDelivered(keys, direction: .agentToVisitor, latencySeconds: value)
+                    bySeconds.agentConcurrency(agent: agent, atSeconds: at, active: index % 3)
+                }
+            }
+        }
+        let expected = RunResultTests.result(byDuration)
+        let result = RunResultTests.result(bySeconds)
+        #expect(result.total == expected.total)
+        #expect(result.total.agentToVisitor.count == UInt64(values.count))
+        #expect(result.agents == expected.agents)
+    }
+}

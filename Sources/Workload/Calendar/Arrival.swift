@@ -11,6 +11,10 @@ public struct Arrival: Sendable, Hashable {
     public var returning: Bool
     /// The arrival's number within its region, from 0, in time order.
     public var sequence: Int
+    /// The (language, department) pair as a number below `languages × departments` of the region's mixes, the same
+    /// for the same pair of one region (-1: not known, or a mix is empty): lets a runner look up what it keeps per
+    /// pair without hashing the names.
+    public var mix: Int
 
     public init(
         time: Double,
@@ -19,7 +23,8 @@ public struct Arrival: Sendable, Hashable {
         language: String,
         department: String,
         returning: Bool,
-        sequence: Int
+        sequence: Int,
+        mix: Int = -1
     ) {
         self.time = time
         self.regionIndex = regionIndex
@@ -28,6 +33,7 @@ public struct Arrival: Sendable, Hashable {
         self.department = department
         self.returning = returning
         self.sequence = sequence
+        self.mix = mix
     }
 
     /// The key of the visitor's own random stream (`SeededGenerator.split`): region and sequence, since each

@@ -87,18 +87,19 @@ struct RegionArrivals: Sendable {
 
     /// The arrival at `time`, with its language, department and returning flag drawn.
     mutating func arrival(at time: Double) -> Arrival {
-        let language = languages.pick(Self.unit(&attributes))
-        let department = departments.pick(Self.unit(&attributes))
+        let language = languages.pickIndex(Self.unit(&attributes))
+        let department = departments.pickIndex(Self.unit(&attributes))
         let returning = Self.unit(&attributes) < returningShare
         defer { sequence += 1 }
         return Arrival(
             time: time,
             regionIndex: index,
             regionName: name,
-            language: language,
-            department: department,
+            language: language < 0 ? "" : languages.names[language],
+            department: department < 0 ? "" : departments.names[department],
             returning: returning,
-            sequence: sequence
+            sequence: sequence,
+            mix: language < 0 || department < 0 ? -1 : language * departments.names.count + department
         )
     }
 

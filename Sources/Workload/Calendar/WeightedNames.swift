@@ -22,9 +22,15 @@ struct WeightedNames: Sendable, Hashable {
 
     /// The name a uniform number `unit` in `[0, 1)` falls on; "" for an empty mix.
     func pick(_ unit: Double) -> String {
-        guard let total = cumulative.last else { return "" }
+        let index = pickIndex(unit)
+        return index < 0 ? "" : names[index]
+    }
+
+    /// The index in `names` of the name `unit` falls on; -1 for an empty mix.
+    func pickIndex(_ unit: Double) -> Int {
+        guard let total = cumulative.last else { return -1 }
         let point = unit * total
-        for i in cumulative.indices where point < cumulative[i] { return names[i] }
-        return names[names.count - 1]
+        for i in cumulative.indices where point < cumulative[i] { return i }
+        return names.count - 1
     }
 }
