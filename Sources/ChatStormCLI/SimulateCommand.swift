@@ -3,6 +3,7 @@ import Foundation
 import LoadMetrics
 import Reporting
 import Simulator
+import Synchronization
 import Workload
 
 /// `chatstorm simulate PROFILE`: the profile in virtual time, written like a live run (mode `sim`).
@@ -15,8 +16,9 @@ struct SimulateCommand: ParsableCommand {
             timeseries.csv (one row per simulated second), agents.csv and .hgrm files. With --replications N, \
             N independent seeds split from the seed are run; each key figure is printed with its mean and 95% \
             confidence interval (Student t) and written to replications.json, run.json holds the replications \
-            merged and the tables are the first replication's. Exit codes: 0 done; 65 invalid profile; 73 results \
-            cannot be written.
+            merged and the tables are the first replication's. SIGINT or SIGTERM ends the simulation where it \
+            got to: what it simulated is written, marked incomplete (stop reason "interrupted"). Exit codes: 0 done; \
+            65 invalid profile; 73 results cannot be written; 130 interrupted.
             """
     )
 
@@ -63,12 +65,19 @@ struct SimulateCommand: ParsableCommand {
         let configuration = SimulationConfiguration(profile: loaded, seed: seed, delay: delay)
         let sha = RunCommand.sha256(ofFile: profile)
         let folder = out ?? ResultsFolder.defaultPath(profile: loaded.name, mode: .sim)
+        let control = SimulationControl(progress: ProgressLine(duration: loaded.calendar.duration).report)
+        let signals = Self.trapInterrupts { control.requestStop() }
+        defer { signals.forEach { $0.cancel() } }
+        // Unbuffered: a caller waiting for this line knows the interrupt handlers are in place.
+        FileHandle.standardOutput.write(
+            Data("simulating \(replications) × \(Self.span(loaded.calendar.duration)) of \(loaded.name)…\n".utf8)
+        )
         let started = ContinuousClock.now
         var first: Simulation.Output?
         var events = 0
         let runs: Replications
         do {
-            runs = try Replications.run(configuration, count: replications) { index, output in
+            runs = try Replications.run(configuration, count: replications, control: control) { index, output in
                 if index == 0 { first = output }
                 events += output.events
             }
@@ -77,7 +86,11 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode.invalidInput
         }
         let elapsed = started.duration(to: .now)
-        guard var result = replications == 1 ? runs.results.first : runs.merged, let first else { return }
+        let interrupted = control.isStopRequested || runs.results.contains { !$0.complete }
+        guard var result = runs.results.count == 1 ? runs.results.first : runs.merged, let first else {
+            FileHandle.standardError.write(Data("interrupted before anything was simulated; nothing written\n".utf8))
+            throw ExitCode.interrupted
+        }
         result.seed = configuration.seed
         result.profile.sha256 = sha
         if let stats = ProcessStats.current {
@@ -87,13 +100,19 @@ struct SimulateCommand: ParsableCommand {
         // The profile's thresholds are evaluated on the simulated run too (shown in its report and run.json), so
         // a capacity plan can be gated like a live run; a simulation's exit code does not depend on them.
         let evaluated = loaded.thresholds.isEmpty ? nil : ThresholdEvaluator.evaluate(loaded.thresholds, on: result)
-        let document = RunDocument(result: result, stopReason: .finished, thresholds: evaluated)
+        let document = RunDocument(result: result, stopReason: interrupted ? .interrupted : .finished, thresholds: evaluated)
         try ResultsFolder.write(document, timeSeriesCSV: first.timeSeriesCSV, agentsCSV: first.agentsCSV, to: folder)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        // Interrupted: how far the first replication got, and how many replications started.
+        let simulated =
+            interrupted
+            ? "\(runs.results.count) of \(replications) × (interrupted at \(Int(first.simulatedSeconds)) s of \(Self.span(loaded.calendar.duration)))"
+            : "\(replications) × \(Self.span(loaded.calendar.duration))"
         print(
-            "simulated \(replications) × \(Self.span(loaded.calendar.duration)) of \(loaded.name) in \(String(format: "%.2f", seconds)) s (\(events) events) — results in \(folder)"
+            "simulated \(simulated) of \(loaded.name) in \(String(format: "%.2f", seconds)) s (\(events) events) — results in \(folder)"
         )
         SimulationSummary.print(result)
+        if interrupted { throw ExitCode.interrupted }
         if replications > 1 {
             SimulationSummary.printEstimates(runs)
             try ResultsFolder.write(
@@ -104,7 +123,46 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
+    /// Ignores SIGINT and SIGTERM's default action and calls `handler` on a queue of its own when one arrives.
+    /// Cancel the sources to stop listening. (Not the global queue: replications occupy its threads, one per core,
+    /// and the handler would wait for them to finish.)
+    static func trapInterrupts(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "chatstorm.simulate.signals")
+        return [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
     static func span(_ seconds: Double) -> String {
         seconds.truncatingRemainder(dividingBy: 3600) == 0 ? "\(Int(seconds / 3600)) h" : "\(Int(seconds)) s"
+    }
+}
+
+/// At most one line a second while a long simulation runs: how far a replication got.
+final class ProgressLine: Sendable {
+    let duration: Double
+    private let last = Mutex(ContinuousClock.now)
+
+    init(duration: Double) {
+        self.duration = duration
+    }
+
+    func report(_ simulated: Double) {
+        let now = ContinuousClock.now
+        let due = last.withLock { last in
+            guard now - last >= .seconds(1) else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
+        let share = duration > 0 ? simulated / duration * 100 : 100
+        // Unbuffered, so the lines appear as they happen in CI logs too.
+        FileHandle.standardOutput.write(
+            Data("t=\(Int(simulated))s simulated (\(String(format: "%.0f", share)) %)\n".utf8)
+        )
     }
 }

@@ -28,19 +28,22 @@ public struct Replications: Sendable {
     /// results do not depend on how many ran together.
     /// - Parameters:
     ///   - parallel: most replications at once (nil: the active processor count).
+    ///   - control: hears every replication's progress; a stop it requests ends the replications running (their
+    ///     results are marked incomplete) and starts no more: `results` then holds fewer than `count`.
     ///   - each: called with each replication's output in index order (its index, the output), on the calling
     ///     thread; only one batch of outputs is held at a time.
     public static func run(
         _ configuration: SimulationConfiguration,
         count: Int,
         parallel: Int? = nil,
+        control: SimulationControl? = nil,
         each: (Int, Simulation.Output) throws -> Void = { _, _ in }
     ) throws -> Replications {
         let seeds = seeds(from: configuration.seed, count: count)
         let width = max(1, parallel ?? ProcessInfo.processInfo.activeProcessorCount)
         var results: [RunResult] = []
         var start = 0
-        while start < seeds.count {
+        while start < seeds.count, control?.isStopRequested != true {
             let batch = Array(seeds[start..<min(start + width, seeds.count)])
             let outputs = Mutex([Result<Simulation.Output, any Error>?](repeating: nil, count: batch.count))
             DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
@@ -48,7 +51,7 @@ public struct Replications: Sendable {
                 replication.seed = batch[offset]
                 let output = Result { () throws -> Simulation.Output in
                     var simulation = try Simulation(configuration: replication)
-                    return simulation.run()
+                    return simulation.run(control: control)
                 }
                 outputs.withLock { $0[offset] = output }
             }
@@ -59,7 +62,7 @@ public struct Replications: Sendable {
             }
             start += batch.count
         }
-        return Replications(results: results, seeds: seeds)
+        return Replications(results: results, seeds: Array(seeds.prefix(results.count)))
     }
 
     /// Each key figure's mean and confidence interval over the replications, in report order.

@@ -91,3 +91,52 @@ struct SimulateCommandTests {
         #expect(wrong.stderr.contains("--delay") && wrong.stderr.contains("did you mean \"exponential\""))
     }
 }
+
+@Suite(
+    "chatstorm simulate, interrupted",
+    .timeLimit(.minutes(1)),
+    .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built")
+)
+struct SimulateInterruptTests {
+    @Test("SIGINT ends the simulation where it got to: exit code 130, results written and marked incomplete")
+    func interrupt() throws {
+        let binary = try #require(chatstormBinary)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("chatstorm-simulate-interrupt-\(getpid())")
+        try? FileManager.default.removeItem(at: out)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = binary
+        process.currentDirectoryURL = repository
+        // The benchmark day: seconds of simulation even in a release build, so it is still running when interrupted.
+        process.arguments = ["simulate", "Profiles/sim-1m.yaml", "--out", out.path]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line is printed once the interrupt handlers are in place; progress lines follow, once a
+        // second, while the day is being simulated.
+        var seen = ""
+        while !seen.contains(" simulated (") {
+            let chunk = stdout.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(seen.hasPrefix("simulating 1 × 24 h of sim-1m"), "first lines: \(seen)")
+        #expect(seen.contains("s simulated ("), "a progress line: \(seen)")
+        process.interrupt()
+        let printed = seen + String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(printed.contains("(interrupted at "), "summary: \(printed)")
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
+        )
+        #expect(run["complete"] as? Bool == false)
+        #expect(run["stopReason"] as? String == "interrupted")
+        let counts = try #require(run["counts"] as? [String: Any])
+        #expect((counts["stillActive"] as? Int ?? 0) > 0)
+        // One row per simulated second completed, fewer than the day's.
+        let rows = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.count > 1 && rows.count < 1 + 86_400)
+    }
+}
