@@ -11,6 +11,22 @@ extension ContactCenter {
         now: Double,
         using rng: inout some RandomNumberGenerator
     ) throws(RoutingError) -> [RoutingAction] {
+        var actions: [RoutingAction] = []
+        try request(visitor: visitorID, department: department, language: language, text: text, now: now, using: &rng, into: &actions)
+        return actions
+    }
+
+    /// `request(visitor:department:language:text:now:using:)` appending its actions to `actions` (a caller that
+    /// routes many requests reuses one buffer instead of an array per call). Nothing is appended when it throws.
+    public mutating func request(
+        visitor visitorID: String,
+        department: String,
+        language: String? = nil,
+        text: String? = nil,
+        now: Double,
+        using rng: inout some RandomNumberGenerator,
+        into actions: inout [RoutingAction]
+    ) throws(RoutingError) {
         // The visitor is looked up once and changed in place through its index (the hottest call per visitor).
         guard let visitorIndex = visitors.index(forKey: visitorID) else {
             throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
@@ -25,7 +41,6 @@ extension ContactCenter {
         let chatID = nextChat
         nextChat += 1
         counters.chatsRequested += 1
-        var actions: [RoutingAction] = []
 
         if !configuration.bots.isEmpty, let bot = configuration.bots[department] {
             let resolved = Double.random(in: 0..<1, using: &rng) < bot.resolvedShare
@@ -35,14 +50,14 @@ extension ContactCenter {
                 visitors.values[visitorIndex].lastEndedChat = chatID
                 visitors.values[visitorIndex].surveyed = false
                 actions.append(.ended(chat: chatID, to: .visitor(visitorID), reason: .bot))
-                return actions
+                return
             }
             counters.botEscalated += 1
         }
 
         guard canServe(key) else {
             actions.append(makeTicket(chatID, visitor: visitorID, key: key, text: text, now: now))
-            return actions
+            return
         }
         chats[chatID] = ChatState(id: chatID, visitor: visitorID, key: key, text: text, requestedAt: now)
         visitors.values[visitorIndex].openChat = chatID
@@ -53,7 +68,7 @@ extension ContactCenter {
             }
             if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {
                 actions.append(assign(chatID, to: slot, now: now))
-                return actions
+                return
             }
         }
         queues[key, default: ChatQueue()].append(.init(chat: chatID, since: now))
@@ -66,7 +81,6 @@ extension ContactCenter {
                 language: languages[key.language]
             )
         )
-        return actions
     }
 
     /// Re-examines queue heads that have waited long enough for overflow to translating agents.
@@ -136,35 +150,51 @@ extension ContactCenter {
 
     /// A party ends a chat; a visitor ending a chat that is still queued leaves the queue.
     public mutating func end(chat chatID: ChatID, by party: Participant, now: Double) throws(RoutingError) -> [RoutingAction] {
+        var actions: [RoutingAction] = []
+        try end(chat: chatID, by: party, now: now, into: &actions)
+        return actions
+    }
+
+    /// `end(chat:by:now:)` appending its actions to `actions`. Nothing is appended when it throws.
+    public mutating func end(
+        chat chatID: ChatID,
+        by party: Participant,
+        now: Double,
+        into actions: inout [RoutingAction]
+    ) throws(RoutingError) {
         guard let chat = chats[chatID], isParty(party, of: chat) else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
         }
-        guard let slot = chat.agentSlot else { return try leave(chat: chatID, visitor: chat.visitor, now: now) }
+        guard let slot = chat.agentSlot else { return try leave(chat: chatID, visitor: chat.visitor, now: now, into: &actions) }
         let reason: ChatEnd
         switch party {
         case .visitor: reason = .visitor
         case .agent: reason = .agent
         }
-        var actions: [RoutingAction] = [
-            .ended(chat: chatID, to: .visitor(chat.visitor), reason: reason),
-            .ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: reason),
-        ]
+        actions.append(.ended(chat: chatID, to: .visitor(chat.visitor), reason: reason))
+        actions.append(.ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: reason))
         finish(chatID, agentSlot: slot, now: now, into: &actions)
-        return actions
     }
 
     /// A visitor gives up waiting (abandonment); an assigned chat is ended instead.
     public mutating func leave(chat chatID: ChatID, visitor: String, now: Double) throws(RoutingError) -> [RoutingAction] {
+        var actions: [RoutingAction] = []
+        try leave(chat: chatID, visitor: visitor, now: now, into: &actions)
+        return actions
+    }
+
+    /// `leave(chat:visitor:now:)` appending its actions to `actions`. Nothing is appended when it throws.
+    public mutating func leave(chat chatID: ChatID, visitor: String, now: Double, into actions: inout [RoutingAction]) throws(RoutingError)
+    {
         guard let chat = chats[chatID], chat.visitor == visitor else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
         }
-        if chat.agentSlot != nil { return try end(chat: chatID, by: .visitor(visitor), now: now) }
-        var actions: [RoutingAction] = [.ended(chat: chatID, to: .visitor(visitor), reason: .left)]
+        if chat.agentSlot != nil { return try end(chat: chatID, by: .visitor(visitor), now: now, into: &actions) }
+        actions.append(.ended(chat: chatID, to: .visitor(visitor), reason: .left))
         removeFromQueue(chat, now: now, into: &actions)
         chats[chatID] = nil
         visitors[visitor]?.openChat = nil
         counters.chatsAbandoned += 1
-        return actions
     }
 
     /// An agent hands a chat to another department (tier-2 escalation). The chat keeps its id and goes to the

@@ -25,7 +25,8 @@ extension Simulation {
             recorder.transferred(agents[index].keys(of: chat))
             if let actions = try? center.transfer(chat: chat, by: id, to: department, now: now) { execute(actions) }
         case .endChat(let chat):
-            if let actions = try? center.end(chat: chat, by: .agent(id), now: now) { execute(actions) }
+            let now = now
+            route { (center, actions) throws(RoutingError) in try center.end(chat: chat, by: .agent(id), now: now, into: &actions) }
         case .logout:
             logout(index)
         case .wake(let at, let timer):

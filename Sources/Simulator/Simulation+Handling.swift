@@ -58,7 +58,8 @@ extension Simulation {
         guard best >= 0 else { return }
         let chat = agents[index].chats[best].chat
         agents[index].chats[best].work = .infinity
-        if let actions = try? center.end(chat: chat, by: .agent(agents[index].id), now: now) { execute(actions) }
+        let (id, now) = (agents[index].id, now)
+        route { (center, actions) throws(RoutingError) in try center.end(chat: chat, by: .agent(id), now: now, into: &actions) }
         scheduleCompletion(agent: index)
     }
 }

@@ -8,6 +8,26 @@ extension Simulation {
         for action in actions { execute(action) }
     }
 
+    /// Runs a routing call that appends its actions to the simulation's reused buffer, then executes them: no
+    /// array is allocated per call (a request and an end per chat). Returns false when the call threw (nothing to
+    /// execute).
+    @discardableResult
+    mutating func route(_ call: (inout ContactCenter, inout [RoutingAction]) throws(RoutingError) -> Void) -> Bool {
+        var actions: [RoutingAction] = []
+        swap(&actions, &actionBuffer)
+        defer {
+            actions.removeAll(keepingCapacity: true)
+            swap(&actions, &actionBuffer)
+        }
+        do {
+            try call(&center, &actions)
+        } catch {
+            return false
+        }
+        execute(actions)
+        return true
+    }
+
     mutating func execute(_ action: RoutingAction) {
         switch action {
         case .queued(let chat, _, let position, _, _):

@@ -81,12 +81,14 @@ extension Simulation {
             break
         case .leave:
             let chat = visitors[index].chat
-            guard chat != 0, let actions = try? center.leave(chat: chat, visitor: visitors[index].id, now: now) else { return }
-            execute(actions)
+            guard chat != 0 else { return }
+            let (id, now) = (visitors[index].id, now)
+            route { (center, actions) throws(RoutingError) in try center.leave(chat: chat, visitor: id, now: now, into: &actions) }
         case .endChat:
             let chat = visitors[index].chat
-            guard chat != 0, let actions = try? center.end(chat: chat, by: .visitor(visitors[index].id), now: now) else { return }
-            execute(actions)
+            guard chat != 0 else { return }
+            let (id, now) = (visitors[index].id, now)
+            route { (center, actions) throws(RoutingError) in try center.end(chat: chat, by: .visitor(id), now: now, into: &actions) }
         case .survey(let score):
             let chat = visitors[index].lastChat
             if chat != 0 { try? center.survey(chat: chat, visitor: visitors[index].id, score: score) }
@@ -142,14 +144,21 @@ extension Simulation {
     mutating func request(_ index: Int, department: String, language: String) {
         visitors[index].requestedAt = now
         recorder.chatRequested(visitors[index].keys)
-        let actions: [RoutingAction]
+        // The routing's reused buffer (see `route`): one request per chat, no array allocated for its actions.
+        var actions: [RoutingAction] = []
+        swap(&actions, &actionBuffer)
+        defer {
+            actions.removeAll(keepingCapacity: true)
+            swap(&actions, &actionBuffer)
+        }
         do {
-            actions = try center.request(
+            try center.request(
                 visitor: visitors[index].id,
                 department: department,
                 language: language,
                 now: now,
-                using: &routingRNG
+                using: &routingRNG,
+                into: &actions
             )
         } catch {
             recorder.error(visitors[index].keys, kind: error.kind.rawValue)

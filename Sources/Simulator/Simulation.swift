@@ -30,6 +30,8 @@ public struct Simulation {
     var agents: [AgentSlot] = []
     var agentIndex: [String: Int32] = [:]
     var chats = ChatTable<ChatInfo>()
+    /// The routing's actions of the call being executed (see `route`), kept for its capacity.
+    var actionBuffer: [RoutingAction] = []
     /// Visitor slots by id, kept only when the routing can invite (its `invite` names no chat).
     var visitorIndex: [String: Int32]?
     let seeds: SeededGenerator
