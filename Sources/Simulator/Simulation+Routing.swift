@@ -9,23 +9,16 @@ extension Simulation {
     }
 
     /// Runs a routing call that appends its actions to the simulation's reused buffer, then executes them: no
-    /// array is allocated per call (a request and an end per chat). Returns false when the call threw (nothing to
-    /// execute).
-    @discardableResult
-    mutating func route(_ call: (inout ContactCenter, inout [RoutingAction]) throws(RoutingError) -> Void) -> Bool {
+    /// array is allocated per call (an end per chat). A call that throws was refused: nothing to execute.
+    mutating func route(_ call: (inout ContactCenter, inout [RoutingAction]) throws(RoutingError) -> Void) {
         var actions: [RoutingAction] = []
         swap(&actions, &actionBuffer)
         defer {
             actions.removeAll(keepingCapacity: true)
             swap(&actions, &actionBuffer)
         }
-        do {
-            try call(&center, &actions)
-        } catch {
-            return false
-        }
+        guard (try? call(&center, &actions)) != nil else { return }
         execute(actions)
-        return true
     }
 
     mutating func execute(_ action: RoutingAction) {
