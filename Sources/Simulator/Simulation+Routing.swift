@@ -11,14 +11,23 @@ extension Simulation {
     /// Runs a routing call that appends its actions to the simulation's reused buffer, then executes them: no
     /// array is allocated per call (an end per chat). A call that throws was refused: nothing to execute.
     mutating func route(_ call: (inout ContactCenter, inout [RoutingAction]) throws(RoutingError) -> Void) {
-        var actions: [RoutingAction] = []
-        swap(&actions, &actionBuffer)
-        defer {
-            actions.removeAll(keepingCapacity: true)
-            swap(&actions, &actionBuffer)
-        }
+        var actions = borrowActionBuffer()
+        defer { giveBack(&actions) }
         guard (try? call(&center, &actions)) != nil else { return }
         execute(actions)
+    }
+
+    /// The simulation's action buffer, empty, for routing calls that append to it (`giveBack` it after).
+    mutating func borrowActionBuffer() -> [RoutingAction] {
+        var actions: [RoutingAction] = []
+        swap(&actions, &actionBuffer)
+        return actions
+    }
+
+    /// Empties a borrowed action buffer and keeps it, with its capacity, for the next call.
+    mutating func giveBack(_ actions: inout [RoutingAction]) {
+        actions.removeAll(keepingCapacity: true)
+        swap(&actions, &actionBuffer)
     }
 
     mutating func execute(_ action: RoutingAction) {

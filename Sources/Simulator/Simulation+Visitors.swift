@@ -144,13 +144,9 @@ extension Simulation {
     mutating func request(_ index: Int, department: String, language: String) {
         visitors[index].requestedAt = now
         recorder.chatRequested(visitors[index].keys)
-        // The routing's reused buffer (see `route`): one request per chat, no array allocated for its actions.
-        var actions: [RoutingAction] = []
-        swap(&actions, &actionBuffer)
-        defer {
-            actions.removeAll(keepingCapacity: true)
-            swap(&actions, &actionBuffer)
-        }
+        // Not `route`: the new chat is noted before its actions are executed.
+        var actions = borrowActionBuffer()
+        defer { giveBack(&actions) }
         do {
             try center.request(
                 visitor: visitors[index].id,

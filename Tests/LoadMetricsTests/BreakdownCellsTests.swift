@@ -8,7 +8,7 @@ import Testing
     @Test func foldingAtFinishGivesTheSameResult() {
         var direct = RunRecorder(serviceLevelThresholdSeconds: 20)
         var folding = RunRecorder(serviceLevelThresholdSeconds: 20, foldsAtFinish: true)
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(state: 7)
         var combinations: [BreakdownKeys] = [.none]
         for region in ["emea", "apac", "amer"] {
             for language in ["en", "de", "hi"] {
@@ -55,19 +55,6 @@ import Testing
         for dimension in Dimension.allCases {
             #expect(folded.breakdowns[dimension]?.byName == expected.breakdowns[dimension]?.byName)
         }
-    }
-}
-
-/// A small deterministic generator for test traffic.
-private struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

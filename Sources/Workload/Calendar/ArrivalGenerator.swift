@@ -71,11 +71,11 @@ struct RegionArrivals: Sendable {
             let majorant = majorants[block]
             let blockEnd = min(Double(block + 1) * Self.blockLength, end)
             if majorant > 0 {
-                t -= log(1 - Self.unit(&times)) / majorant
+                t -= log(1 - times.nextUnit()) / majorant
                 if t < blockEnd {
                     while piece + 1 < starts.count && starts[piece + 1] <= t { piece += 1 }
                     let rate = rates[piece]
-                    if rate >= majorant || Self.unit(&times) * majorant < rate { return t }
+                    if rate >= majorant || times.nextUnit() * majorant < rate { return t }
                     continue
                 }
             }
@@ -87,9 +87,9 @@ struct RegionArrivals: Sendable {
 
     /// The arrival at `time`, with its language, department and returning flag drawn.
     mutating func arrival(at time: Double) -> Arrival {
-        let language = languages.pickIndex(Self.unit(&attributes))
-        let department = departments.pickIndex(Self.unit(&attributes))
-        let returning = Self.unit(&attributes) < returningShare
+        let language = languages.pickIndex(attributes.nextUnit())
+        let department = departments.pickIndex(attributes.nextUnit())
+        let returning = attributes.nextUnit() < returningShare
         defer { sequence += 1 }
         return Arrival(
             time: time,
@@ -101,11 +101,5 @@ struct RegionArrivals: Sendable {
             sequence: sequence,
             mix: language < 0 || department < 0 ? -1 : language * departments.names.count + department
         )
-    }
-
-    /// A uniform number in `[0, 1)` from the top 53 bits of one draw.
-    @inline(__always)
-    static func unit(_ generator: inout SeededGenerator) -> Double {
-        Double(generator.next() >> 11) * 0x1p-53
     }
 }

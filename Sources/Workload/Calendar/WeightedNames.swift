@@ -20,13 +20,7 @@ struct WeightedNames: Sendable, Hashable {
         self.cumulative = cumulative
     }
 
-    /// The name a uniform number `unit` in `[0, 1)` falls on; "" for an empty mix.
-    func pick(_ unit: Double) -> String {
-        let index = pickIndex(unit)
-        return index < 0 ? "" : names[index]
-    }
-
-    /// The index in `names` of the name `unit` falls on; -1 for an empty mix.
+    /// The index in `names` of the name a uniform number `unit` in `[0, 1)` falls on; -1 for an empty mix.
     func pickIndex(_ unit: Double) -> Int {
         guard let total = cumulative.last else { return -1 }
         let point = unit * total

@@ -20,3 +20,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
         return SeededGenerator(seed: mixer.next())
     }
 }
+
+extension RandomNumberGenerator {
+    /// A uniform number in `[0, 1)` from the top 53 bits of one draw (arrivals, the ziggurat's wedges and tails).
+    @inline(__always)
+    mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+}

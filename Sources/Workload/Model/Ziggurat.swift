@@ -26,7 +26,7 @@ public enum Ziggurat {
             let x = u * layers[layer].x
             if abs(u) < layers[layer].ratio { return x }
             if layer == 0 { return normalTail(negative: u < 0, using: &rng) }
-            let y = layers[layer].f + unit(&rng) * (layers[layer + 1].f - layers[layer].f)
+            let y = layers[layer].f + rng.nextUnit() * (layers[layer + 1].f - layers[layer].f)
             if y < exp(-0.5 * x * x) { return x }
         }
     }
@@ -41,23 +41,17 @@ public enum Ziggurat {
             let x = u * layers[layer].x
             if u < layers[layer].ratio { return x }
             // The tail beyond r is r plus a standard exponential (memorylessness).
-            if layer == 0 { return exponentialR - log(1 - unit(&rng)) }
-            let y = layers[layer].f + unit(&rng) * (layers[layer + 1].f - layers[layer].f)
+            if layer == 0 { return exponentialR - log(1 - rng.nextUnit()) }
+            let y = layers[layer].f + rng.nextUnit() * (layers[layer + 1].f - layers[layer].f)
             if y < exp(-x) { return x }
         }
-    }
-
-    /// A uniform draw in [0, 1) with 53 random bits.
-    @inline(__always)
-    static func unit(_ rng: inout some RandomNumberGenerator) -> Double {
-        Double(rng.next() >> 11) * 0x1p-53
     }
 
     /// The normal's tail beyond r: Marsaglia's method (draw a = Exp(1)/r and b = Exp(1) until 2b > a², return r + a).
     static func normalTail(negative: Bool, using rng: inout some RandomNumberGenerator) -> Double {
         while true {
-            let a = -log(1 - unit(&rng)) / normalR
-            let b = -log(1 - unit(&rng))
+            let a = -log(1 - rng.nextUnit()) / normalR
+            let b = -log(1 - rng.nextUnit())
             if b + b > a * a { return negative ? -(normalR + a) : normalR + a }
         }
     }
