@@ -6,8 +6,6 @@ import Workload
 /// the event heap moves it with plain loads and stores.
 struct SimulationEvent {
     var time: Double
-    /// Scheduling order, the tie-breaker at equal times.
-    var sequence: UInt64
     /// The visitor or agent slot the event is for (unused by run-wide events).
     var target: Int32
     /// The visitor slot's generation when the event was scheduled: a slot reused by a later visitor ignores
