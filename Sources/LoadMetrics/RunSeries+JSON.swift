@@ -48,23 +48,25 @@ extension RunSeries {
     }
 
     static func json(_ values: [Int]) -> String {
-        var text = "["
-        text.reserveCapacity(values.count * 3)
+        var text = TextBytes(capacity: values.count * 4 + 2)
+        text.append(byte: UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
-            text += String(value)
+            if index > 0 { text.append(byte: UInt8(ascii: ",")) }
+            text.append(value)
         }
-        return text + "]"
+        text.append(byte: UInt8(ascii: "]"))
+        return text.string
     }
 
     static func json(_ values: [Double?]) -> String {
-        var text = "["
-        text.reserveCapacity(values.count * 4)
+        var text = TextBytes(capacity: values.count * 5 + 2)
+        text.append(byte: UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
-            text += value.map(number) ?? "null"
+            if index > 0 { text.append(byte: UInt8(ascii: ",")) }
+            if let value { text.append(number: value) } else { text.append("null") }
         }
-        return text + "]"
+        text.append(byte: UInt8(ascii: "]"))
+        return text.string
     }
 
     /// A finite number the shortest way that reads back to the same `Double` (whole numbers without a fraction).

@@ -218,17 +218,30 @@ public struct TimeSeries: Sendable, Equatable {
     /// The whole series as CSV text (header, one line per row, `\n` line ends). Simulated time is
     /// ISO 8601 in UTC with milliseconds; a server queue depth that was not reported is empty.
     public func csv() -> String {
-        var text = Self.csvHeader + "\n"
-        let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+        var text = TextBytes(capacity: (seconds.count + 1) * (64 + 4 * counterColumns.count))
+        text.append(Self.csvHeader)
+        text.append(byte: UInt8(ascii: "\n"))
+        let comma = UInt8(ascii: ",")
         for row in seconds.indices {
-            var fields = [String(seconds[row]), simulatedTimes[row].formatted(format)]
-            fields += counterColumns.map { String($0[row]) }
-            fields += [
-                String(queueDepths[row]), serverQueueDepths[row].map { String($0) } ?? "",
-                String(sessions[row]), String(activeChats[row]), String(agentsOnline[row]),
-            ]
-            text += fields.joined(separator: ",") + "\n"
+            text.append(seconds[row])
+            text.append(byte: comma)
+            text.appendISO8601(simulatedTimes[row])
+            for column in counterColumns {
+                text.append(byte: comma)
+                text.append(column[row])
+            }
+            text.append(byte: comma)
+            text.append(queueDepths[row])
+            text.append(byte: comma)
+            if let depth = serverQueueDepths[row] { text.append(depth) }
+            text.append(byte: comma)
+            text.append(sessions[row])
+            text.append(byte: comma)
+            text.append(activeChats[row])
+            text.append(byte: comma)
+            text.append(agentsOnline[row])
+            text.append(byte: UInt8(ascii: "\n"))
         }
-        return text
+        return text.string
     }
 }

@@ -70,9 +70,15 @@ enum Format {
     }
 
     /// A coordinate in an SVG path: one decimal, no `-0.0`.
+    ///
+    /// Written from the whole number of tenths: `String(format: "%.1f")` went through Foundation's C varargs for
+    /// each of the thousands of points of a day's charts (perf: most of the time of rendering a report).
     static func coordinate(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == 0 ? "0" : String(format: "%.1f", rounded)
+        let tenths = (value * 10).rounded()
+        guard tenths != 0 else { return "0" }
+        guard abs(tenths) < 1e15 else { return String(format: "%.1f", tenths / 10) }
+        let magnitude = Int(abs(tenths))
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 
     /// Text escaped for HTML and SVG content and attribute values.

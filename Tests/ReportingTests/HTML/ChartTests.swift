@@ -13,6 +13,23 @@ import Testing
         return 100 + Double(second % 60)
     }
 
+    /// Path coordinates read as `String(format: "%.1f")` of the value rounded to tenths, without `-0.0`, at halves,
+    /// near zero from both sides and at random values of every size a chart meets.
+    @Test func coordinatesAsPrintfWritesThem() {
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.25, -0.25, 0.95, 9.95, -9.95, 1e14, 1e16, -1e16]
+        var state: UInt64 = 3
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            values.append((unit - 0.5) * pow(10, Double(state % 7)))
+        }
+        for value in values {
+            let rounded = (value * 10).rounded() / 10
+            let printf = rounded == 0 ? "0" : String(format: "%.1f", rounded)
+            #expect(Format.coordinate(value) == printf, "\(value)")
+        }
+    }
+
     @Test func downsamplingKeepsExtremesAndGapsWithinTheLimit() {
         let indices = Downsample.indices(Self.day)
         #expect(indices.compactMap { $0 }.count <= Downsample.maximumPoints)
