@@ -15,7 +15,7 @@ import Workload
 /// With a profile `handling` model the agents do not converse: a chat ends when its handling completes, each
 /// chat progressing at rate 1 / mean(entry k) while its agent holds k + 1 chats, its work drawn from the first
 /// entry scaled to mean 1 (exponential entries give exactly the Markov chat model).
-public struct Simulation {
+public struct Simulation: ~Copyable {
     public let configuration: SimulationConfiguration
     var recorder: RunRecorder
     var center: ContactCenter
