@@ -32,7 +32,8 @@ extension Simulation {
             index = visitors.count
             visitors.append(VisitorSlot(arrival: arrival, behaviour: visitorBehaviour, keys: keys, rng: rng, generation: 0))
         }
-        visitorIndex?[visitors[index].id] = Int32(index)
+        let id = visitors[index].id
+        visitorIndex?[id] = Int32(index)
         visitorHandle(index, .started)
         scheduleNextArrival()
     }

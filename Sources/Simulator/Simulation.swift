@@ -23,11 +23,11 @@ public struct Simulation: ~Copyable {
     var arrivals: ArrivalGenerator
     /// The arrival whose event is in the heap.
     var pendingArrival: Arrival?
-    var visitors: [VisitorSlot] = []
+    var visitors = Slots<VisitorSlot>()
     /// The recorder's keys of each region's (language, department) pairs, by `Arrival.mix`, as they are first seen.
     var mixKeys: [[BreakdownKeys?]] = []
     var freeVisitors: [Int32] = []
-    var agents: [AgentSlot] = []
+    var agents = Slots<AgentSlot>()
     var agentIndex: [String: Int32] = [:]
     var chats = ChatTable<ChatInfo>()
     /// The routing's actions of the call being executed (see `route`), kept for its capacity.
