@@ -20,9 +20,10 @@ extension ContactCenter {
 
     /// Starts a queued chat with an agent.
     mutating func assign(_ chatID: ChatID, to slot: Int, now: Double) -> RoutingAction {
-        var chat = chats[chatID]!
-        chat.phase = .active(agent: slot)
-        chats[chatID] = chat
+        // Changed in place: a copy out and back in retained and released the chat's strings.
+        let bucket = chats.bucket(of: chatID)!
+        chats[bucket: bucket].phase = .active(agent: slot)
+        let chat = chats[bucket: bucket]
         addChat(chatID, to: slot, now: now)
         counters.chatsAssigned += 1
         counters.queueWaitSeconds += max(0, now - chat.requestedAt)

@@ -200,14 +200,17 @@ extension Simulation {
         case .offlineTicket: recorded = .offlineTicket
         case .botResolved: recorded = .botResolved
         }
-        let slot = visitors[index]
-        recorder.outcome(recorded, slot.keys, wasWaiting: slot.isWaiting && outcome == .abandoned)
+        // Field by field: a copy of the whole slot retained and released everything it holds.
+        recorder.outcome(recorded, visitors[index].keys, wasWaiting: visitors[index].isWaiting && outcome == .abandoned)
         visitors[index].finished = true
-        if slot.connected { openSessions -= 1 }
-        if !slot.forgotten { execute(center.visitorLeft(slot.id, now: now)) }
-        if slot.chat != 0 { chats[slot.chat] = nil }
-        if slot.lastChat != 0 { chats[slot.lastChat] = nil }
-        visitorIndex?[slot.id] = nil
+        if visitors[index].connected { openSessions -= 1 }
+        let id = visitors[index].id
+        if !visitors[index].forgotten { execute(center.visitorLeft(id, now: now)) }
+        let chat = visitors[index].chat
+        let lastChat = visitors[index].lastChat
+        if chat != 0 { chats[chat] = nil }
+        if lastChat != 0 { chats[lastChat] = nil }
+        visitorIndex?[id] = nil
         visitors[index].pending = []
         freeVisitors.append(Int32(index))
     }
