@@ -15,6 +15,9 @@ import Workload
 /// With a profile `handling` model the agents do not converse: a chat ends when its handling completes, each
 /// chat progressing at rate 1 / mean(entry k) while its agent holds k + 1 chats, its work drawn from the first
 /// entry scaled to mean 1 (exponential entries give exactly the Markov chat model).
+///
+/// Not copyable: a simulation owns its event heap and its visitor and agent slots in raw memory (`EventHeap`,
+/// `Slots`), which spares the event loop the uniqueness checks of Swift arrays.
 public struct Simulation: ~Copyable {
     public let configuration: SimulationConfiguration
     var recorder: RunRecorder
