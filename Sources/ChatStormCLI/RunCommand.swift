@@ -218,7 +218,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func write(_ output: LiveRun.Output, document: RunDocument, to folder: String) throws {
-        try ResultsFolder.write(document, timeSeriesCSV: output.timeSeriesCSV, agentsCSV: output.agentsCSV, to: folder)
+        try ResultsFolder.write(document, timeSeriesCSV: { output.timeSeriesCSV }, agentsCSV: { output.agentsCSV }, to: folder)
     }
 
     private func printSummary(_ result: RunResult, folder: String) {

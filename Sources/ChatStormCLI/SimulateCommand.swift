@@ -101,7 +101,7 @@ struct SimulateCommand: ParsableCommand {
         // a capacity plan can be gated like a live run; a simulation's exit code does not depend on them.
         let evaluated = loaded.thresholds.isEmpty ? nil : ThresholdEvaluator.evaluate(loaded.thresholds, on: result)
         let document = RunDocument(result: result, stopReason: interrupted ? .interrupted : .finished, thresholds: evaluated)
-        try ResultsFolder.write(document, timeSeriesCSV: first.timeSeriesCSV, agentsCSV: first.agentsCSV, to: folder)
+        try ResultsFolder.write(document, timeSeriesCSV: { first.timeSeriesCSV }, agentsCSV: { first.agentsCSV }, to: folder)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         // Interrupted: how far the first replication got, and how many replications started.
         let simulated =
