@@ -197,8 +197,13 @@ extension RunResult: Codable {
         return try runJSON(of: document)
     }
 
-    /// A result read from `run.json` bytes.
+    /// A result read from `run.json` bytes (the series by hand, as `RunDocument(jsonData:)` reads it).
     public init(jsonData data: Data) throws {
+        if let (rest, series) = RunSeries.extract(fromRunJSON: data), var result = try? JSONDecoder().decode(RunResult.self, from: rest) {
+            result.series = series
+            self = result
+            return
+        }
         self = try JSONDecoder().decode(RunResult.self, from: data)
     }
 }

@@ -86,6 +86,16 @@ import Testing
         #expect(HTMLReport(result: ReportFixtures.result(seconds: 29)).render() != atRunTime)
     }
 
+    /// `run.json` read with the series taken out by hand gives what `JSONDecoder` reads from the whole file.
+    @Test func runJSONReadsTheSameWithTheSeriesReader() throws {
+        let data = try RunDocument(result: result).jsonData()
+        #expect(RunSeries.extract(fromRunJSON: data) != nil, "the series reader takes what run.json holds")
+        let whole = try JSONDecoder().decode(RunDocument.self, from: data)
+        #expect(whole.result.series != nil)
+        #expect(try RunDocument(jsonData: data) == whole)
+        #expect(try RunResult(jsonData: data) == whole.result)
+    }
+
     @Test func runJSONWithoutSeriesStillRenders() throws {
         var object = try #require(try JSONSerialization.jsonObject(with: result.jsonData()) as? [String: Any])
         object["series"] = nil
