@@ -59,37 +59,32 @@ struct SeriesReader {
     /// Reads an object, calling `member` with each key and the reader at its value (which it must read).
     mutating func object(_ member: (String, inout SeriesReader) throws(Declined) -> Void) throws(Declined) {
         try expect(UInt8(ascii: "{"))
-        if try peek() == UInt8(ascii: "}") {
-            position += 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            let key = try string()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            try member(key, &self)
-            switch try next() {
-            case UInt8(ascii: ","): continue
-            case UInt8(ascii: "}"): return
-            default: throw Declined()
-            }
+        try items(closedBy: UInt8(ascii: "}")) { reader throws(Declined) in
+            let key = try reader.string()
+            try reader.expect(UInt8(ascii: ":"))
+            reader.skipWhitespace()
+            try member(key, &reader)
         }
     }
 
     /// Reads an array, calling `element` with the reader at each element (which it must read).
     mutating func array(_ element: (inout SeriesReader) throws(Declined) -> Void) throws(Declined) {
         try expect(UInt8(ascii: "["))
-        if try peek() == UInt8(ascii: "]") {
+        try items(closedBy: UInt8(ascii: "]"), element)
+    }
+
+    /// Comma-separated items up to and including `close` (none when it comes first).
+    private mutating func items(closedBy close: UInt8, _ item: (inout SeriesReader) throws(Declined) -> Void) throws(Declined) {
+        if try peek() == close {
             position += 1
             return
         }
         while true {
             skipWhitespace()
-            try element(&self)
+            try item(&self)
             switch try next() {
             case UInt8(ascii: ","): continue
-            case UInt8(ascii: "]"): return
+            case close: return
             default: throw Declined()
             }
         }
