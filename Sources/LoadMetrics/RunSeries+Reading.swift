@@ -326,26 +326,25 @@ extension SeriesReader {
     ]
 
     private mutating func ints() throws(Declined) -> [Int] {
-        var values: [Int] = []
-        try array { reader throws(Declined) in values.append(try reader.int()) }
-        return values
+        try list { reader throws(Declined) in try reader.int() }
     }
 
     private mutating func doubles() throws(Declined) -> [Double] {
-        var values: [Double] = []
-        try array { reader throws(Declined) in values.append(try reader.double()) }
-        return values
+        try list { reader throws(Declined) in try reader.double() }
     }
 
     private mutating func optionalInts() throws(Declined) -> [Int?] {
-        var values: [Int?] = []
-        try array { reader throws(Declined) in values.append(try reader.null() ? nil : try reader.int()) }
-        return values
+        try list { reader throws(Declined) in try reader.null() ? nil : try reader.int() }
     }
 
     private mutating func optionalDoubles() throws(Declined) -> [Double?] {
-        var values: [Double?] = []
-        try array { reader throws(Declined) in values.append(try reader.null() ? nil : try reader.double()) }
+        try list { reader throws(Declined) in try reader.null() ? nil : try reader.double() }
+    }
+
+    /// An array of values `value` reads.
+    private mutating func list<Value>(_ value: (inout SeriesReader) throws(Declined) -> Value) throws(Declined) -> [Value] {
+        var values: [Value] = []
+        try array { reader throws(Declined) in values.append(try value(&reader)) }
         return values
     }
 

@@ -59,24 +59,13 @@ struct SimulateCommandTests {
 
     @Test("a results file that cannot be written fails the command with 73, naming the folder; the other files are written")
     func unwritableResults() throws {
-        let binary = try #require(chatstormBinary)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("chatstorm-unwritable-\(getpid())")
-        try? FileManager.default.removeItem(at: out)
+        let out = try CLI.temporaryFolder("unwritable")
         defer { try? FileManager.default.removeItem(at: out) }
         // A directory where run.json should go: that file alone cannot be written.
         try FileManager.default.createDirectory(at: out.appendingPathComponent("run.json"), withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = binary
-        process.currentDirectoryURL = repository
-        process.arguments = ["simulate", "Profiles/quickstart.yaml", "--duration", "5m", "--out", out.path]
-        let stderr = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr
-        try process.run()
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 73)
-        #expect(message.contains("cannot write results to \(out.path)"), "\(message)")
+        let result = try CLI.run(["simulate", "Profiles/quickstart.yaml", "--duration", "5m", "--out", out.path])
+        #expect(result.status == 73)
+        #expect(result.error.contains("cannot write results to \(out.path)"), "\(result.error)")
         for name in ["report.html", "timeseries.csv", "agents.csv", "message_latency_visitor_to_agent.hgrm"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) written")
         }
