@@ -199,11 +199,6 @@ extension RunResult: Codable {
 
     /// A result read from `run.json` bytes (the series by hand, as `RunDocument(jsonData:)` reads it).
     public init(jsonData data: Data) throws {
-        if let (rest, series) = RunSeries.extract(fromRunJSON: data), var result = try? JSONDecoder().decode(RunResult.self, from: rest) {
-            result.series = series
-            self = result
-            return
-        }
-        self = try JSONDecoder().decode(RunResult.self, from: data)
+        self = try RunSeries.decode(RunResult.self, fromRunJSON: data, series: \.series)
     }
 }

@@ -69,12 +69,6 @@ extension RunSeries {
         return text.string
     }
 
-    /// A finite number the shortest way that reads back to the same `Double` (whole numbers without a fraction).
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return value.description
-    }
-
     /// A JSON string literal.
     static func json(_ string: String) -> String {
         var text = "\""

@@ -12,6 +12,21 @@ extension RunSeries {
         self.simulatedOrigin = simulatedOrigin
     }
 
+    /// A `run.json` document (a `RunResult`, or a document holding one) read with its series by hand: the rest
+    /// through `JSONDecoder` and the series put at `series`; when the series reader declines, or the rest does not
+    /// decode, the whole file through `JSONDecoder`, with its errors.
+    public static func decode<Document: Decodable>(
+        _ type: Document.Type,
+        fromRunJSON data: Data,
+        series path: WritableKeyPath<Document, RunSeries?>
+    ) throws -> Document {
+        if let (rest, series) = extract(fromRunJSON: data), var document = try? JSONDecoder().decode(type, from: rest) {
+            document[keyPath: path] = series
+            return document
+        }
+        return try JSONDecoder().decode(type, from: data)
+    }
+
     /// `data` (a `run.json`) with its top-level `series` value replaced by `null`, and that series read; nil when
     /// the file has no such member or it is not a series this reader takes (decode `data` as it is then).
     public static func extract(fromRunJSON data: Data) -> (rest: Data, series: RunSeries)? {

@@ -49,7 +49,7 @@ struct TextBytes {
     }
 
     /// A finite number the shortest way that reads back to the same `Double`; whole numbers below 10¹⁵ without a
-    /// fraction (`RunSeries.number`'s format).
+    /// fraction.
     mutating func append(number value: Double) {
         if value == value.rounded(), abs(value) < 1e15 {
             append(Int(value))

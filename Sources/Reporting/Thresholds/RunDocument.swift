@@ -63,14 +63,7 @@ extension RunDocument: Codable {
     /// faster on a simulated day), the rest with `JSONDecoder`; a file the series reader declines is decoded
     /// whole by `JSONDecoder`, with its errors.
     public init(jsonData data: Data) throws {
-        if let (rest, series) = RunSeries.extract(fromRunJSON: data),
-            var document = try? JSONDecoder().decode(RunDocument.self, from: rest)
-        {
-            document.result.series = series
-            self = document
-            return
-        }
-        self = try JSONDecoder().decode(RunDocument.self, from: data)
+        self = try RunSeries.decode(RunDocument.self, fromRunJSON: data, series: \.result.series)
     }
 
     /// Reads `run.json` from a run folder (or the file itself).
