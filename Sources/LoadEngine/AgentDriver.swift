@@ -63,9 +63,9 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             )
         case .typing(let chat, let on):
             send(.typing(chat: chat, on: on))
-        case .transfer(let chat, let department):
+        case .transfer(let chat, let target):
             run.recorder.transferred(chats[chat] ?? BreakdownKeys.none)
-            send(.transfer(chat: chat, department: department))
+            send(.transfer(chat: chat, department: machine.transferDepartment(target)))
         case .endChat(let chat):
             send(.end(chat: chat))
         case .logout:

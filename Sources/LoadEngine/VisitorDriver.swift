@@ -77,10 +77,10 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             send(.pageView(PageView(timeOnSite: timeOnSite, pages: pages, cartValue: cartValue)))
         case .answerInvitation(let invitation, let accepted):
             send(.inviteReply(invitation: invitation, accepted: accepted))
-        case .request(let department, let language, let text):
+        case .request(let text):
             requestedAt = run.clock.deadline(time)
             run.recorder.chatRequested(keys)
-            send(.request(ChatRequest(department: department, language: language, text: text.text)))
+            send(.request(ChatRequest(department: machine.department, language: machine.language, text: text.text)))
         case .sendMessage(let seq, let text):
             guard let chat else { return }
             let intended = run.clock.deadline(time)

@@ -21,8 +21,9 @@ extension Simulation {
             agentSends(index, chat: chat, seq: seq)
         case .typing:
             break
-        case .transfer(let chat, let department):
+        case .transfer(let chat, let target):
             recorder.transferred(agents[index].keys(of: chat))
+            let department = agents[index].machine.transferDepartment(target)
             if let actions = try? center.transfer(chat: chat, by: id, to: department, now: now) { execute(actions) }
         case .endChat(let chat):
             let now = now

@@ -74,8 +74,8 @@ extension Simulation {
             }
         case .answerInvitation(let invitation, let accepted):
             try? center.invitationAnswered(visitor: visitors[index].id, invitation: invitation, accepted: accepted)
-        case .request(let department, let language, _):
-            request(index, department: department, language: language)
+        case .request:
+            request(index)
         case .sendMessage(let seq, _):
             sendMessage(index, seq: seq)
         case .typing:
@@ -142,7 +142,8 @@ extension Simulation {
         execute(center.visitorLeft(visitors[index].id, now: now))
     }
 
-    mutating func request(_ index: Int, department: String, language: String) {
+    mutating func request(_ index: Int) {
+        let (department, language) = (visitors[index].machine.department, visitors[index].machine.language)
         visitors[index].requestedAt = now
         recorder.chatRequested(visitors[index].keys)
         // Not `route`: the new chat is noted before its actions are executed.

@@ -101,6 +101,25 @@ struct MessageTextTests {
         #expect(MessageText.build(language: "pt-BR", length: 90, using: &c) == MessageText.build(language: "pt", length: 90, using: &d))
     }
 
+    @Test("a draft's language is its phrase bank: every language, regional codes and unknown ones as the builder resolves them")
+    func draftLanguages() {
+        for code in MessageText.languages + ["pt-BR", "zh_Hans", "xx", ""] {
+            let draft = MessageDraft(language: code, lead: .question, body: .answer, length: 80, seed: 99)
+            var rng = SeededGenerator(seed: 99)
+            #expect(draft.text == MessageText.build(language: code, length: 80, lead: .question, body: .answer, using: &rng), "\(code)")
+        }
+        #expect(MessageLanguage("pt-BR") == MessageLanguage("pt") && MessageLanguage("xx") == MessageLanguage("en"))
+        #expect(Set(MessageText.languages.map(MessageLanguage.init)).count == MessageText.languages.count)
+    }
+
+    @Test("machine actions and drafts hold no references: they copy as plain bytes on the simulator's hot path")
+    func actionsArePlainData() {
+        #expect(_isPOD(MessageDraft.self))
+        #expect(_isPOD(VisitorAction.self))
+        #expect(_isPOD(AgentAction.self))
+        #expect(_isPOD(ActionBuffer<VisitorAction>.self) && _isPOD(ActionBuffer<AgentAction>.self))
+    }
+
     @Test("a message starts with its lead phrase kind")
     func lead() {
         var rng = SeededGenerator(seed: 8)

@@ -139,8 +139,8 @@ struct VisitorAgentLoop {
                 invitations += 1
                 heap.push(now + latency, visitor: visitor, .invited(invitation: UInt64(visitor)))
             }
-        case .request(let department, _, _):
-            request(visitor: visitor, department: department)
+        case .request:
+            request(visitor: visitor, department: visitors[visitor].department)
         case .sendMessage:
             guard let id = visitorChat[visitor], let agent = chats[id]?.agent else { return }
             visitorMessagesRelayed += 1
@@ -216,8 +216,9 @@ struct VisitorAgentLoop {
             heap.push(now + latency, visitor: chat.visitor, .messageReceived)
         case .typing:
             break
-        case .transfer(let id, let department):
+        case .transfer(let id, let target):
             guard var chat = chats[id], chat.agent == agent else { return }
+            let department = agents[agent].transferDepartment(target)
             transfers += 1
             sessions[agent].chats.removeAll { $0 == id }
             heap.push(now + latency, agent: agent, .chatEnded(chat: id, reason: .transferred))

@@ -27,7 +27,7 @@ struct VisitorConversationTests {
             let sent = driver.fire()
             #expect(sent.sentSeq == seq)
             guard case .sendMessage(_, let text) = sent.first else { return }
-            #expect(text.language == "hi" && text.length == 10)
+            #expect(text.language == MessageLanguage("hi") && text.length == 10)
             #expect(text.lead == (seq == 3 ? .thanks : .question))
             #expect(driver.machine.phase == .awaitingReply)
         }

@@ -14,12 +14,12 @@ struct VisitorMachineTests {
         let actions = driver.send(.started)
         #expect(actions.count == 3)
         #expect(actions[0] == .connect)
-        guard case .request(let department, let language, let text) = actions[1] else {
+        guard case .request(let text) = actions[1] else {
             Issue.record("no request: \(actions)")
             return
         }
-        #expect(department == "sales" && language == "lv")
-        #expect(text.length == 10 && text.lead == .greeting && text.language == "lv")
+        #expect(driver.machine.department == "sales" && driver.machine.language == "lv")
+        #expect(text.length == 10 && text.lead == .greeting && text.language == MessageLanguage("lv"))
         let wake = try #require(actions.wake)
         #expect(wake.at == 150 && wake.timer.kind == .patience)
         #expect(driver.machine.phase == .waiting && driver.machine.requestedAt == 50)

@@ -41,8 +41,9 @@ public enum AgentAction: Sendable, Hashable {
     case sendMessage(chat: UInt64, seq: Int, text: MessageDraft)
     /// Typing indicator (only with ``AgentMachine/typingIndicators``); the message implies typing stopped.
     case typing(chat: UInt64, on: Bool)
-    /// Hand the chat to another department.
-    case transfer(chat: UInt64, department: String)
+    /// Hand the chat to another department: the site's `transferTo[target]` (``AgentMachine/transferDepartment(_:)``
+    /// names it; no strings in an action, so that actions copy as plain bytes).
+    case transfer(chat: UInt64, target: Int)
     /// End the chat (the visitor went silent).
     case endChat(chat: UInt64)
     /// Log out and close the connection.

@@ -43,7 +43,7 @@ extension AgentMachine {
             refusedAssignments += 1
             return
         }
-        var chat = ChatSlot(chat: assignment.chat, language: assignment.language)
+        var chat = ChatSlot(chat: assignment.chat, language: MessageLanguage(assignment.language))
         if !assignment.transferred, site.transferShare > 0, Double.random(in: 0..<1, using: &rng) < site.transferShare {
             chat.transferTo = transferTarget(avoiding: assignment.department, using: &rng)
         }
@@ -53,12 +53,13 @@ extension AgentMachine {
         scheduleReply(at: chats.count - 1, now: now, rng: &rng, into: &actions)
     }
 
-    /// One of `transferTo` other than the chat's department, chosen uniformly; nil when there is none.
-    func transferTarget(avoiding department: String, using rng: inout some RandomNumberGenerator) -> String? {
+    /// One of `transferTo` other than the chat's department, chosen uniformly (its place in the list); nil when
+    /// there is none.
+    func transferTarget(avoiding department: String, using rng: inout some RandomNumberGenerator) -> Int? {
         let candidates = site.transferTo.reduce(0) { $0 + ($1 == department ? 0 : 1) }
         guard candidates > 0 else { return nil }
         var pick = Int.random(in: 0..<candidates, using: &rng)
-        for target in site.transferTo where target != department {
+        for (target, name) in site.transferTo.enumerated() where name != department {
             if pick == 0 { return target }
             pick -= 1
         }
@@ -100,8 +101,8 @@ extension AgentMachine {
         into actions: inout ActionBuffer<AgentAction>
     ) {
         let chat = chats[index].chat
-        if let department = chats[index].transferTo {
-            actions.append(.transfer(chat: chat, department: department))
+        if let target = chats[index].transferTo {
+            actions.append(.transfer(chat: chat, target: target))
             chats.remove(at: index)
             transfers += 1
             logOutIfClosed(now: now, into: &actions)

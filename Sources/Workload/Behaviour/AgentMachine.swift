@@ -65,14 +65,14 @@ public struct AgentMachine: Sendable {
 
     struct ChatSlot: Sendable {
         var chat: UInt64
-        var language: String
+        var language: MessageLanguage
         /// The agent's sequence number of its last message in this chat.
         var seq = 0
         var replyPending = false
         /// The armed reply or idle timer of this chat.
         var armed: UInt32 = 0
-        /// Where the chat goes instead of the first reply.
-        var transferTo: String?
+        /// Where the chat goes instead of the first reply: its place in the site's `transferTo`.
+        var transferTo: Int?
     }
 
     /// The default length of agent messages.
@@ -104,6 +104,9 @@ public struct AgentMachine: Sendable {
         self.shifts = merged
         chats.reserveCapacity(capacity)
     }
+
+    /// The department of a ``AgentAction/transfer(chat:target:)``.
+    public func transferDepartment(_ target: Int) -> String { site.transferTo[target] }
 
     /// Chats the agent holds now.
     public var activeChats: Int { chats.count }

@@ -10,6 +10,19 @@ public enum PhraseKind: UInt8, Sendable, Hashable, CaseIterable {
     case thanks
 }
 
+/// The language a message is written in, as the phrase bank that writes it: a language code resolved once
+/// (to its own bank, its primary subtag's, or English), so that drafts, and the machines' actions that carry
+/// them, hold no strings and copy as plain bytes.
+public struct MessageLanguage: Sendable, Hashable {
+    /// The bank's place in the phrase bank table.
+    let bank: UInt8
+
+    /// The phrases of `code` (`pt-BR` is written in `pt`; a language without phrases of its own in English).
+    public init(_ code: String) {
+        bank = PhraseBank.index(of: code) ?? 0
+    }
+}
+
 /// A chat message a behaviour machine decided to send, before its text is written.
 ///
 /// The machines return drafts rather than strings so that the simulator never builds text (it needs only
@@ -17,8 +30,8 @@ public enum PhraseKind: UInt8, Sendable, Hashable, CaseIterable {
 /// so its text is the same whether or not it is rendered, and rendering never disturbs the machine's
 /// random stream.
 public struct MessageDraft: Sendable, Hashable {
-    /// Language code of the text (`hi`, `lv`, `ja` …); unknown languages are written in English.
-    public var language: String
+    /// The language of the text; unknown languages are written in English.
+    public var language: MessageLanguage
     /// Kind of the first phrase.
     public var lead: PhraseKind
     /// Kind of the phrases that fill the message up to its length.
@@ -28,12 +41,17 @@ public struct MessageDraft: Sendable, Hashable {
     /// Seed of the phrase choice.
     public var seed: UInt64
 
-    public init(language: String, lead: PhraseKind, body: PhraseKind, length: Int, seed: UInt64) {
+    public init(language: MessageLanguage, lead: PhraseKind, body: PhraseKind, length: Int, seed: UInt64) {
         self.language = language
         self.lead = lead
         self.body = body
         self.length = length
         self.seed = seed
+    }
+
+    /// A draft in the language `code` (`hi`, `lv`, `ja` …).
+    public init(language code: String, lead: PhraseKind, body: PhraseKind, length: Int, seed: UInt64) {
+        self.init(language: MessageLanguage(code), lead: lead, body: body, length: length, seed: seed)
     }
 
     /// The message text: exactly ``length`` Unicode scalars in ``language``.
@@ -46,7 +64,7 @@ public struct MessageDraft: Sendable, Hashable {
 extension MessageDraft {
     /// Draws a draft of a length from `distribution` (rounded, at least 1) and a fresh seed.
     static func draw(
-        language: String,
+        language: MessageLanguage,
         lead: PhraseKind,
         body: PhraseKind,
         length distribution: Distribution,

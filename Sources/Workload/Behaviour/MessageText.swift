@@ -6,7 +6,7 @@
 /// 2 in Arabic.
 public enum MessageText {
     /// Languages with a phrase bank of their own; any other language is written in English.
-    public static var languages: [String] { PhraseBank.all.keys.sorted() }
+    public static var languages: [String] { PhraseBank.banks.map(\.code).sorted() }
 
     /// Whether `language` (or its primary subtag: `pt` for `pt-BR`) has a phrase bank of its own.
     public static func hasPhrases(for language: String) -> Bool {
@@ -24,8 +24,28 @@ public enum MessageText {
         body: PhraseKind = .question,
         using rng: inout some RandomNumberGenerator
     ) -> String {
+        build(bank: PhraseBank.lookup(language) ?? PhraseBank.english, length: length, lead: lead, body: body, using: &rng)
+    }
+
+    /// A message from `language`'s phrases (see ``build(language:length:lead:body:using:)``).
+    static func build(
+        language: MessageLanguage,
+        length: Int,
+        lead: PhraseKind,
+        body: PhraseKind,
+        using rng: inout some RandomNumberGenerator
+    ) -> String {
+        build(bank: PhraseBank.banks[Int(language.bank)].bank, length: length, lead: lead, body: body, using: &rng)
+    }
+
+    static func build(
+        bank: PhraseBank,
+        length: Int,
+        lead: PhraseKind,
+        body: PhraseKind,
+        using rng: inout some RandomNumberGenerator
+    ) -> String {
         guard length > 0 else { return "" }
-        let bank = PhraseBank.lookup(language) ?? PhraseBank.english
         // Whole phrases are appended as strings (a copy of their UTF-8); only the phrase cut at the length is
         // walked scalar by scalar. The engine builds one text per message, so this is on its hot path.
         var text = ""

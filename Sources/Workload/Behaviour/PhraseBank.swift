@@ -34,17 +34,28 @@ struct PhraseBank: Sendable {
         }
     }
 
-    /// Every bank by language code.
-    static let all: [String: PhraseBank] = [
-        "en": english, "es": spanish, "lv": latvian, "fr": french, "de": german, "pt": portuguese,
-        "hi": hindi, "mr": marathi, "te": telugu,
-        "ja": japanese, "zh": chinese, "ar": arabic,
+    /// Every bank with its language code; English first, the bank of languages without one.
+    static let banks: [(code: String, bank: PhraseBank)] = [
+        ("en", english), ("es", spanish), ("lv", latvian), ("fr", french), ("de", german), ("pt", portuguese),
+        ("hi", hindi), ("mr", marathi), ("te", telugu),
+        ("ja", japanese), ("zh", chinese), ("ar", arabic),
     ]
 
-    /// The bank for `language`, or for its primary subtag (`pt-BR` → `pt`, `zh_Hans` → `zh`); nil when none.
-    static func lookup(_ language: String) -> PhraseBank? {
-        if let bank = all[language] { return bank }
+    /// Each bank's place in ``banks`` by language code.
+    static let indexByCode: [String: UInt8] = Dictionary(
+        uniqueKeysWithValues: banks.enumerated().map { ($0.element.code, UInt8($0.offset)) }
+    )
+
+    /// The place in ``banks`` of the bank for `language`, or for its primary subtag (`pt-BR` → `pt`, `zh_Hans` →
+    /// `zh`); nil when none.
+    static func index(of language: String) -> UInt8? {
+        if let index = indexByCode[language] { return index }
         let primary = language.prefix { $0 != "-" && $0 != "_" }.lowercased()
-        return all[primary]
+        return indexByCode[primary]
+    }
+
+    /// The bank for `language` (as ``index(of:)`` finds it); nil when none.
+    static func lookup(_ language: String) -> PhraseBank? {
+        index(of: language).map { banks[Int($0)].bank }
     }
 }

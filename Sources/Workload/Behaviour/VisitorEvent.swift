@@ -46,8 +46,9 @@ public enum VisitorAction: Sendable, Hashable {
     case pageView(timeOnSite: Double, pages: Int, cartValue: Double)
     /// Answer a proactive invitation.
     case answerInvitation(invitation: UInt64, accepted: Bool)
-    /// Ask for a chat; `text` is the opening question.
-    case request(department: String, language: String, text: MessageDraft)
+    /// Ask for a chat in the machine's ``VisitorMachine/department`` and ``VisitorMachine/language``; `text` is the
+    /// opening question. (No strings in an action: they copy as plain bytes.)
+    case request(text: MessageDraft)
     /// Send a chat message; `seq` counts 1, 2, 3 … per chat (it goes on across transfers).
     case sendMessage(seq: Int, text: MessageDraft)
     /// Typing indicator (only with ``VisitorMachine/typingIndicators``); a message implies typing stopped.

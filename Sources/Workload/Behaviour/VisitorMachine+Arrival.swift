@@ -86,8 +86,8 @@ extension VisitorMachine {
     mutating func request(now: Double, rng: inout some RandomNumberGenerator, into actions: inout ActionBuffer<VisitorAction>) {
         phase = .waiting
         requestedAt = now
-        let question = MessageDraft.draw(language: language, lead: .greeting, body: .question, length: messageLength, using: &rng)
-        actions.append(.request(department: department, language: language, text: question))
+        let question = MessageDraft.draw(language: messageLanguage, lead: .greeting, body: .question, length: messageLength, using: &rng)
+        actions.append(.request(text: question))
         let patience = max(0, behaviour.patience.sample(using: &rng))
         actions.append(arm(.patience, at: now + patience))
     }

@@ -75,7 +75,7 @@ extension VisitorMachine {
         let think = max(0, behaviour.thinkTime.sample(using: &rng))
         let isLast = messagesSent + 1 >= messagesPlanned
         let next = MessageDraft.draw(
-            language: language,
+            language: messageLanguage,
             lead: isLast ? .thanks : .question,
             body: isLast ? .thanks : .question,
             length: messageLength,

@@ -49,6 +49,8 @@ public struct VisitorMachine: Sendable {
     let shared: SharedVisitorBehaviour
     var behaviour: VisitorBehaviour { shared.behaviour }
     let messageLength: Distribution
+    /// `language`'s phrases, resolved once for the visitor's drafts.
+    let messageLanguage: MessageLanguage
     let conversionProbability: Double
 
     public internal(set) var phase: Phase = .arriving
@@ -135,6 +137,7 @@ public struct VisitorMachine: Sendable {
         self.typingIndicators = typingIndicators
         self.shared = shared
         self.messageLength = shared.behaviour.messageLength[language] ?? shared.behaviour.defaultMessageLength
+        self.messageLanguage = MessageLanguage(language)
         self.conversionProbability = shared.behaviour.conversion[department] ?? 0
     }
 
