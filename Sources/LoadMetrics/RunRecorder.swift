@@ -258,7 +258,7 @@ func wholeMicros(seconds: Double) -> UInt64 {
 
 extension Dimension {
     /// The position in `Dimension.allCases`.
-    var index: Int {
+    public var index: Int {
         switch self {
         case .region: 0
         case .language: 1

@@ -46,12 +46,14 @@ public struct Replications: Sendable {
         while start < seeds.count, control?.isStopRequested != true {
             let batch = Array(seeds[start..<min(start + width, seeds.count)])
             let outputs = Mutex([Result<Simulation.Output, any Error>?](repeating: nil, count: batch.count))
+            // A replication records on a second thread only where that thread has a core to itself.
+            let recorderThread = batch.count * 2 <= ProcessInfo.processInfo.activeProcessorCount
             DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
                 var replication = configuration
                 replication.seed = batch[offset]
                 let output = Result { () throws -> Simulation.Output in
                     var simulation = try Simulation(configuration: replication)
-                    return simulation.run(control: control)
+                    return simulation.run(control: control, recorderThread: recorderThread)
                 }
                 outputs.withLock { $0[offset] = output }
             }

@@ -22,7 +22,7 @@ extension Simulation {
         case .typing:
             break
         case .transfer(let chat, let target):
-            recorder.transferred(agents[index].keys(of: chat))
+            recording.transferred(agents[index].keys(of: chat))
             let department = agents[index].machine.transferDepartment(target)
             if let actions = try? center.transfer(chat: chat, by: id, to: department, now: now) { execute(actions) }
         case .endChat(let chat):
@@ -75,7 +75,7 @@ extension Simulation {
         do {
             actions = try center.agentLoggedIn(agents[index].profile, now: now)
         } catch {
-            recorder.error(.none, kind: error.kind.rawValue)
+            recording.error(.none, kind: error.kind.rawValue)
             return
         }
         agents[index].online = true
@@ -83,14 +83,14 @@ extension Simulation {
         openSessions += 1
         if agents[index].record < 0 {
             let profile = agents[index].profile
-            agents[index].record = recorder.agentJoined(
+            agents[index].record = recording.agentJoined(
                 name: profile.id,
                 site: profile.site ?? "",
                 capacity: profile.capacity,
-                at: .seconds(now)
+                atSeconds: now
             )
         } else {
-            recorder.agentConcurrency(agent: agents[index].record, atSeconds: now, active: 0)
+            recording.agentConcurrency(agent: agents[index].record, atSeconds: now, active: 0)
         }
         execute(actions)
     }
@@ -101,7 +101,7 @@ extension Simulation {
         agents[index].online = false
         agentsOnline -= 1
         openSessions -= 1
-        if agents[index].record >= 0 { recorder.agentLeft(agent: agents[index].record, at: .seconds(now)) }
+        if agents[index].record >= 0 { recording.agentLeft(agent: agents[index].record, atSeconds: now) }
         activeChats -= agents[index].chats.count
         agents[index].chats.removeAll(keepingCapacity: true)
         agents[index].handlingVersion &+= 1
@@ -111,13 +111,13 @@ extension Simulation {
     mutating func agentSends(_ index: Int, chat: ChatID, seq: Int) {
         let slot = agents[index].index(of: chat)
         let keys = agents[index].keys(of: chat)
-        recorder.messageSent(keys)
+        recording.messageSent(keys)
         guard case .deliver? = try? center.relay(chat: chat, from: .agent(agents[index].id), seq: UInt64(seq)),
             let slot
         else {
             // Refused (the chat ended before the message got there): an error for the agent, as live, and lost.
-            recorder.error(.none, kind: "notYourChat")
-            recorder.messageIntegrity(keys, lost: 1)
+            recording.error(.none, kind: "notYourChat")
+            recording.messageLost(keys)
             return
         }
         let visitor = Int(agents[index].chats[slot].visitor)
@@ -161,7 +161,7 @@ extension Simulation {
             agentHandle(index, .assigned(assignment))
         case .message(let chat, let sentAt):
             let keys = agents[index].keys(of: chat)
-            recorder.messageDelivered(keys, direction: .visitorToAgent, latencySeconds: now - sentAt)
+            recording.messageDelivered(keys, direction: .visitorToAgent, latencySeconds: now - sentAt)
             agentHandle(index, .messageReceived(chat: chat))
         case .ended(let chat, let reason):
             if let slot = agents[index].index(of: chat) {
@@ -177,6 +177,6 @@ extension Simulation {
 
     mutating func recordConcurrency(_ index: Int) {
         guard agents[index].record >= 0 else { return }
-        recorder.agentConcurrency(agent: agents[index].record, atSeconds: now, active: agents[index].chats.count)
+        recording.agentConcurrency(agent: agents[index].record, atSeconds: now, active: agents[index].chats.count)
     }
 }

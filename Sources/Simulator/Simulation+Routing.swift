@@ -96,7 +96,7 @@ extension Simulation {
             visitors[index].chat = chat
             if !visitors[index].queuedOnce, !visitors[index].assignedOnce {
                 visitors[index].queuedOnce = true
-                recorder.chatQueued(visitors[index].keys)
+                recording.chatQueued(visitors[index].keys)
             }
             visitorHandle(index, .queued(position: Int(position)))
         case .assigned(let chat, let agent):
@@ -104,7 +104,7 @@ extension Simulation {
             visitors[index].keys.site = agents[Int(agent)].siteKey
             if !visitors[index].assignedOnce, visitors[index].requestedAt >= 0 {
                 visitors[index].assignedOnce = true
-                recorder.chatAssigned(visitors[index].keys, waitSeconds: now - visitors[index].requestedAt)
+                recording.chatAssigned(visitors[index].keys, waitSeconds: now - visitors[index].requestedAt)
             }
             visitorHandle(index, .assigned(agent: agents[Int(agent)].id))
         case .bot(let resolved):
@@ -113,10 +113,10 @@ extension Simulation {
             visitorHandle(index, .offline(ticket: ticket))
         case .message(_, let sentAt):
             let keys = visitors[index].keys
-            recorder.messageDelivered(keys, direction: .agentToVisitor, latencySeconds: now - sentAt)
+            recording.messageDelivered(keys, direction: .agentToVisitor, latencySeconds: now - sentAt)
             if !visitors[index].answered, visitors[index].requestedAt >= 0 {
                 visitors[index].answered = true
-                recorder.firstResponse(keys, afterSeconds: now - visitors[index].requestedAt)
+                recording.firstResponse(keys, afterSeconds: now - visitors[index].requestedAt)
             }
             visitorHandle(index, .messageReceived)
         case .ended(let chat, let reason):

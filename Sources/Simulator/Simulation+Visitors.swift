@@ -15,7 +15,7 @@ extension Simulation {
         guard let arrival = pendingArrival else { return }
         pendingArrival = nil
         let keys = keys(of: arrival)
-        recorder.visitorArrived(keys)
+        recording.visitorArrived(keys)
         let rng = seeds.split(arrival.streamKey)
         let index: Int
         if let free = freeVisitors.popLast() {
@@ -44,7 +44,7 @@ extension Simulation {
         let region = arrival.regionIndex
         let mix = arrival.mix
         if region < mixKeys.count, mix >= 0, mix < mixKeys[region].count, let keys = mixKeys[region][mix] { return keys }
-        let keys = recorder.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
+        let keys = recording.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
         guard mix >= 0 else { return keys }
         if region >= mixKeys.count { mixKeys.append(contentsOf: repeatElement([], count: region + 1 - mixKeys.count)) }
         if mix >= mixKeys[region].count {
@@ -145,7 +145,7 @@ extension Simulation {
     mutating func request(_ index: Int) {
         let (department, language) = (visitors[index].machine.department, visitors[index].machine.language)
         visitors[index].requestedAt = now
-        recorder.chatRequested(visitors[index].keys)
+        recording.chatRequested(visitors[index].keys)
         // Not `route`: the new chat is noted before its actions are executed.
         var actions = borrowActionBuffer()
         defer { giveBack(&actions) }
@@ -159,7 +159,7 @@ extension Simulation {
                 into: &actions
             )
         } catch {
-            recorder.error(visitors[index].keys, kind: error.kind.rawValue)
+            recording.error(visitors[index].keys, kind: error.kind.rawValue)
             return
         }
         if let chat = actions.first?.chat {
@@ -179,13 +179,13 @@ extension Simulation {
         let chat = visitors[index].chat
         guard chat != 0 else { return }
         let keys = visitors[index].keys
-        recorder.messageSent(keys)
+        recording.messageSent(keys)
         let agent = visitors[index].chatAgent
         guard case .deliver? = try? center.relay(chat: chat, from: .visitor(visitors[index].id), seq: UInt64(seq)),
             agent >= 0
         else {
             // Refused: the chat ended on the server before the message got there. It is never received.
-            recorder.messageIntegrity(keys, lost: 1)
+            recording.messageLost(keys)
             return
         }
         send(.message(chat: chat, sentAt: now), toAgent: Int(agent))
@@ -202,7 +202,7 @@ extension Simulation {
         case .botResolved: recorded = .botResolved
         }
         // Field by field: a copy of the whole slot retained and released everything it holds.
-        recorder.outcome(recorded, visitors[index].keys, wasWaiting: visitors[index].isWaiting && outcome == .abandoned)
+        recording.outcome(recorded, visitors[index].keys, wasWaiting: visitors[index].isWaiting && outcome == .abandoned)
         visitors[index].finished = true
         if visitors[index].connected { openSessions -= 1 }
         let id = visitors[index].id

@@ -20,7 +20,8 @@ import Workload
 /// `Slots`), which spares the event loop the uniqueness checks of Swift arrays.
 public struct Simulation: ~Copyable {
     public let configuration: SimulationConfiguration
-    var recorder: RunRecorder
+    /// The recorder, fed through a pipe (applied on a second thread while `run` runs, see `RecordingPipe`).
+    var recording: RecordingPipe
     var center: ContactCenter
     var heap = EventHeap()
     var arrivals: ArrivalGenerator
@@ -62,7 +63,9 @@ public struct Simulation: ~Copyable {
         let profile = configuration.profile
         let plan = try ArrivalPlan(profile: profile, seed: configuration.seed)
         self.arrivals = plan.makeIterator()
-        self.recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds, foldsAtFinish: true)
+        var recorder = RunRecorder(serviceLevelThresholdSeconds: configuration.serviceLevelSeconds, foldsAtFinish: true)
+        recorder.reserveSeries(rows: Int(min(profile.calendar.duration, 366 * 86_400)))
+        self.recording = RecordingPipe(recorder)
         self.center = ContactCenter(configuration: configuration.routing)
         self.visitorBehaviour = SharedVisitorBehaviour(profile.visitors)
         self.seeds = SeededGenerator(seed: configuration.seed).split(0x5EED)
@@ -72,11 +75,10 @@ public struct Simulation: ~Copyable {
         self.handling = profile.handling.flatMap { $0.byConcurrency.isEmpty ? nil : $0 }
         self.handlingRates = handling?.byConcurrency.map { 1 / max($0.mean, 1e-9) } ?? []
         self.duration = profile.calendar.duration
-        recorder.reserveSeries(rows: Int(min(duration, 366 * 86_400)))
         if configuration.routing.invitation != nil { visitorIndex = [:] }
         let schedule = AgentSchedule(calendar: plan.calendar, roster: profile.agents)
         for (index, agent) in schedule.agents.enumerated() {
-            let siteKey = recorder.site(agent.site)
+            let siteKey = recording.site(agent.site)
             agentIndex[agent.id] = Int32(index)
             agents.append(
                 AgentSlot(
@@ -110,7 +112,12 @@ public struct Simulation: ~Copyable {
     /// A stopped run ends at the time of the last event it processed: visitors still there count as still active,
     /// agents' observation ends there, the per-second series holds the seconds completed, and the result is marked
     /// incomplete.
-    public mutating func run(control: SimulationControl? = nil) -> Output {
+    ///
+    /// - Parameter recorderThread: apply the recorder's calls on a second thread while this one simulates (the
+    ///   same calls in the same order: the result is the same either way). Replications that already keep every
+    ///   core busy pass false.
+    public mutating func run(control: SimulationControl? = nil, recorderThread: Bool = true) -> Output {
+        if recorderThread { recording.startThread() }
         for index in agents.indices { agentHandle(index, .started) }
         scheduleNextArrival()
         if duration >= 1 { heap.push(1, .sample) }
@@ -134,6 +141,7 @@ public struct Simulation: ~Copyable {
             }
             now = duration
         }
+        var recorder = recording.finish()
         for index in visitors.indices where !visitors[index].finished {
             visitors[index].finished = true
             recorder.outcome(.stillActive, visitors[index].keys, wasWaiting: visitors[index].isWaiting)
@@ -191,9 +199,9 @@ public struct Simulation: ~Copyable {
     /// Closes a simulated second: a time-series row with the levels now.
     mutating func sample() {
         second += 1
-        recorder.sample(
+        recording.sample(
             second: second,
-            simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now),
+            simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now).timeIntervalSinceReferenceDate,
             gauges: .init(sessions: openSessions, activeChats: activeChats, agentsOnline: agentsOnline)
         )
         if now + 1 < duration { heap.push(now + 1, .sample) }

@@ -18,6 +18,21 @@ import Workload
         #expect(other.result.counts != first.result.counts)
     }
 
+    @Test("the recorder on a thread of its own records exactly what it records in line")
+    func recorderThreadRecordsTheSame() throws {
+        // Two hours of a busy desk: a record per simulated second and several per message, over 20,000 in all, so
+        // batches of 4,096 cross between the threads, with agents' logins and breakdown keys first seen on the way.
+        let configuration = SimulationConfiguration(profile: Fixtures.busy(hours: 2), seed: 21)
+        var threaded = try Simulation(configuration: configuration)
+        let aside = threaded.run(recorderThread: true)
+        var inline = try Simulation(configuration: configuration)
+        let inLine = inline.run(recorderThread: false)
+        #expect(aside.result.counts.messagesSent > 4_000)
+        #expect(aside.result == inLine.result)
+        #expect(aside.timeSeriesCSV == inLine.timeSeriesCSV)
+        #expect(aside.agentsCSV == inLine.agentsCSV)
+    }
+
     @Test func positionChangesChangeNothingButTheEventCount() throws {
         // A queue-heavy part of a day with transfers, re-queues and reconnects: delivering every position change
         // (as the reference server sends them) gives the same run as one `queued` per stay in the queue.
