@@ -55,8 +55,8 @@ struct AgentSlot {
     }
 
     @inline(__always)
-    mutating func handle(_ event: AgentEvent, now: Double) -> ActionBuffer<AgentAction> {
-        machine.handle(event, now: now, using: &rng)
+    mutating func handle(_ event: AgentEvent, now: Double, into actions: inout ActionBuffer<AgentAction>) {
+        machine.handle(event, now: now, using: &rng, into: &actions)
     }
 
     /// The position of a chat in `chats` (`mutating` only so that `agents[i].index(of:)` works in place instead of

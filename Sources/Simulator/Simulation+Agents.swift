@@ -5,7 +5,8 @@ import Workload
 // Agents: shifts, the machine's actions against the routing, the frames the routing sends back.
 extension Simulation {
     mutating func agentHandle(_ index: Int, _ event: AgentEvent) {
-        let actions = agents[index].handle(event, now: now)
+        var actions = ActionBuffer<AgentAction>()
+        agents[index].handle(event, now: now, into: &actions)
         for position in 0..<actions.count { execute(actions[position], agent: index) }
     }
 

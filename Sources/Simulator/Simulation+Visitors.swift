@@ -55,7 +55,8 @@ extension Simulation {
     }
 
     mutating func visitorHandle(_ index: Int, _ event: VisitorEvent) {
-        let actions = visitors[index].handle(event, now: now)
+        var actions = ActionBuffer<VisitorAction>()
+        visitors[index].handle(event, now: now, into: &actions)
         // By index: iterating the buffer would copy it whole first.
         for position in 0..<actions.count {
             guard !visitors[index].finished else { return }

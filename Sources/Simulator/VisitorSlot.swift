@@ -53,8 +53,8 @@ struct VisitorSlot {
 
     /// Runs the machine on one event.
     @inline(__always)
-    mutating func handle(_ event: VisitorEvent, now: Double) -> ActionBuffer<VisitorAction> {
-        machine.handle(event, now: now, using: &rng)
+    mutating func handle(_ event: VisitorEvent, now: Double, into actions: inout ActionBuffer<VisitorAction>) {
+        machine.handle(event, now: now, using: &rng, into: &actions)
     }
 
     /// Waiting in a queue now: requested, never assigned (for the queue-depth accounting of outcomes).

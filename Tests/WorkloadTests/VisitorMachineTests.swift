@@ -37,17 +37,33 @@ struct VisitorMachineTests {
         behaviour.preChatForm.fields = 2
         var concrete = visitor(behaviour)
         var generic = visitor(behaviour)
+        var buffered = visitor(behaviour)
         var a = SeededGenerator(seed: 6)
         var b = Wrapped(inner: SeededGenerator(seed: 6))
+        var c = SeededGenerator(seed: 6)
         let events: [VisitorEvent] = [.started, .assigned(agent: "x"), .messageReceived]
+        var acted = 0
         for event in events {
-            #expect(concrete.handle(event, now: 1, using: &a) == generic.handle(event, now: 1, using: &b))
+            let actions = concrete.handle(event, now: 1, using: &a)
+            acted += actions.count
+            #expect(actions == generic.handle(event, now: 1, using: &b))
+            // The entry point that writes into the caller's buffer (the simulator's) too.
+            var into = ActionBuffer<VisitorAction>()
+            buffered.handle(event, now: 1, using: &c, into: &into)
+            #expect(into == actions)
         }
+        #expect(acted > 0)
         var agentA = AgentMachine(id: "a", site: site(), shifts: [0..<10])
         var agentB = agentA
+        var agentC = agentA
         let assignment = AgentEvent.assigned(AgentAssignment(chat: 1, visitor: "v", department: "sales", language: "es"))
         for event in [AgentEvent.started, assignment] {
-            #expect(agentA.handle(event, now: 1, using: &a) == agentB.handle(event, now: 1, using: &b))
+            let actions = agentA.handle(event, now: 1, using: &a)
+            #expect(!actions.isEmpty)
+            #expect(actions == agentB.handle(event, now: 1, using: &b))
+            var into = ActionBuffer<AgentAction>()
+            agentC.handle(event, now: 1, using: &c, into: &into)
+            #expect(into == actions)
         }
     }
 
