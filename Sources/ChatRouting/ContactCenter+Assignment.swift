@@ -145,11 +145,7 @@ extension ContactCenter {
         guard let chat = chats.removeValue(forKey: chatID) else { return }
         removeChat(chatID, from: slot)
         // Changed in place: one look-up, no copy of the visitor's profile.
-        if let index = visitors.index(forKey: chat.visitor), visitors.values[index].openChat == chatID {
-            visitors.values[index].openChat = nil
-            visitors.values[index].lastEndedChat = chatID
-            visitors.values[index].surveyed = false
-        }
+        if let index = visitors.index(forKey: chat.visitor) { visitors.values[index].closeOpenChat(chatID) }
         counters.chatsEnded += 1
         drain(agent: slot, now: now, into: &actions)
     }

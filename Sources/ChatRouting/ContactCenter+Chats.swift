@@ -31,12 +31,13 @@ extension ContactCenter {
         guard let visitorIndex = visitors.index(forKey: visitorID) else {
             throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
         }
-        if let open = visitors.values[visitorIndex].openChat {
+        let visitor = visitors.values[visitorIndex].requestView()
+        if let open = visitor.openChat {
             throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(open)")
         }
         let key = QueueKey(
             department: departments.id(department),
-            language: language.map { languages.id($0) } ?? visitors.values[visitorIndex].language
+            language: language.map { languages.id($0) } ?? visitor.language
         )
         let chatID = nextChat
         nextChat += 1
@@ -63,7 +64,7 @@ extension ContactCenter {
         visitors.values[visitorIndex].openChat = chatID
 
         if queues[key]?.isEmpty ?? true {
-            let preferred = visitors.values[visitorIndex].profile.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
+            let preferred = visitor.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
                 agents[slot].hasRoom && agents[slot].skills.contains(key) ? slot : nil
             }
             if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {

@@ -86,6 +86,22 @@ struct VisitorState: Sendable {
     var invited = false
 }
 
+extension VisitorState {
+    /// What a request reads of the visitor. `mutating` only so that `visitors.values[i].requestView()` works in
+    /// place: reading the fields through the dictionary's getter copies the whole state, profile strings and all.
+    mutating func requestView() -> (openChat: ChatID?, language: Int32, previousAgent: String?) {
+        (openChat, language, profile.previousAgent)
+    }
+
+    /// The visitor's open chat ended: it is the one a survey may rate now.
+    mutating func closeOpenChat(_ chat: ChatID) {
+        guard openChat == chat else { return }
+        openChat = nil
+        lastEndedChat = chat
+        surveyed = false
+    }
+}
+
 struct ChatState: Sendable {
     enum Phase: Sendable, Hashable {
         case queued
