@@ -47,15 +47,17 @@ final class RecordingBatch: @unchecked Sendable {
 
     /// Applies the records to `recorder` in order and empties the batch.
     func apply(to recorder: inout RunRecorder) {
+        // The names read once: through `self` they were retained and released per record.
+        let names = names
         for index in 0..<count { recorder.apply(records[index], names: names) }
         count = 0
-        names.removeAll(keepingCapacity: true)
+        self.names.removeAll(keepingCapacity: true)
     }
 }
 
 extension RunRecorder {
     /// Makes the call `recording` stands for.
-    mutating func apply(_ recording: Recording, names: [String]) {
+    mutating func apply(_ recording: Recording, names: borrowing [String]) {
         switch recording {
         case .visitorArrived(let keys): visitorArrived(keys)
         case .chatRequested(let keys): chatRequested(keys)
