@@ -24,7 +24,8 @@ public struct Replications: Sendable {
     }
 
     /// Runs `count` replications of `configuration` (its seed split into `count` seeds), as many at once as the
-    /// machine has cores: each replication is one single-threaded simulation, so they run side by side and the
+    /// machine has cores: each replication is one single-threaded simulation (its recorder in line when the
+    /// replications fill the cores, on a second thread otherwise), so they run side by side and the
     /// results do not depend on how many ran together.
     /// - Parameters:
     ///   - parallel: most replications at once (nil: the active processor count).

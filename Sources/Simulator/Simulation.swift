@@ -8,7 +8,9 @@ import Workload
 /// (mode `sim`).
 ///
 /// Single-threaded and deterministic for a seed: continuous time, one event heap ordered by (time, scheduling
-/// order). Visitors arrive from the ``ArrivalPlan``, agents log in and out by the ``AgentSchedule``; the machines'
+/// order), one thread taking events from it. The recorder's calls can be applied on a second thread
+/// (`RecordingPipe`): they are written down as plain data in order and applied in that order, so where they are
+/// applied changes nothing. Visitors arrive from the ``ArrivalPlan``, agents log in and out by the ``AgentSchedule``; the machines'
 /// actions go straight to ``ContactCenter`` (no frames, no JSON, no message text), and the routing's actions
 /// come back to the machines as deliveries after the configured delay. Machine timers are heap events.
 ///
