@@ -1,9 +1,13 @@
-/// Maps department and language names to small integers so hot paths hash integers, not strings.
-struct Interner: Sendable {
+/// Maps names to small integers, in order of first sight, so hot paths hash integers, not strings: the routing's
+/// departments and languages; the simulator's mirror of the recorder's breakdown names.
+public struct Interner: Sendable {
     private var ids: [String: Int32] = [:]
-    private(set) var names: [String] = []
+    public private(set) var names: [String] = []
 
-    mutating func id(_ name: String) -> Int32 {
+    public init() {}
+
+    /// The name's id: the number of names seen before it, the first time.
+    public mutating func id(_ name: String) -> Int32 {
         if let id = ids[name] { return id }
         let id = Int32(names.count)
         ids[name] = id

@@ -1,3 +1,4 @@
+import ChatRouting
 import Dispatch
 import Foundation
 import LoadMetrics
@@ -33,24 +34,17 @@ struct RecordingPipe: ~Copyable {
 
     /// From now on full batches are applied on a thread of the pipe's own.
     mutating func startThread() {
-        guard worker == nil, var recorder else { return }
-        flush(into: &recorder)
-        self.recorder = nil
-        worker = RecordingWorker(recorder)
+        guard worker == nil, recorder != nil else { return }
+        flush()
+        worker = RecordingWorker(recorder.take()!)
     }
 
     /// Applies every record written so far and returns the recorder (the thread, if any, has ended).
     mutating func finish() -> RunRecorder {
-        batch.count = count
-        count = 0
+        flush()
         if let worker {
             self.worker = nil
-            _ = worker.submit(batch)
-            batch = RecordingBatch()
-            records = batch.records
             recorder = worker.finish()
-        } else {
-            batch.apply(to: &recorder!)
         }
         return recorder!
     }
@@ -71,12 +65,6 @@ struct RecordingPipe: ~Copyable {
         } else {
             batch.apply(to: &recorder!)
         }
-    }
-
-    private mutating func flush(into recorder: inout RunRecorder) {
-        batch.count = count
-        count = 0
-        batch.apply(to: &recorder)
     }
 
     /// A name's place in the current batch's names (the record that refers to it must follow at once).
@@ -170,22 +158,20 @@ struct RecordingPipe: ~Copyable {
 /// The recorder's interned names as the event loop sees them: ids in order of first sight per dimension, as
 /// `Breakdown.intern` gives them, and the number of agents registered (the next agent's handle).
 struct RecorderNames {
-    private var ids: [[String: Int32]]
+    private var interners: [Interner]
     var agents: Int
 
     init(_ recorder: RunRecorder) {
-        ids = LoadMetrics.Dimension.allCases.map { dimension in
-            let names = recorder.breakdowns[dimension.index].names
-            return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, Int32($0.offset)) })
+        interners = LoadMetrics.Dimension.allCases.map { dimension in
+            var interner = Interner()
+            for name in recorder.breakdowns[dimension.index].names { _ = interner.id(name) }
+            return interner
         }
         agents = recorder.agentRecords.count
     }
 
     mutating func intern(_ name: String, _ dimension: LoadMetrics.Dimension) -> Int32 {
-        if let id = ids[dimension.index][name] { return id }
-        let id = Int32(ids[dimension.index].count)
-        ids[dimension.index][name] = id
-        return id
+        interners[dimension.index].id(name)
     }
 }
 
