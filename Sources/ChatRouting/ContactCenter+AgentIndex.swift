@@ -75,3 +75,18 @@ extension ContactCenter {
         )
     }
 }
+
+extension ContactCenter {
+    // MARK: Agent slots
+
+    /// The agent's slot: agents are numbered from 0 in the order of their first login and keep the number across
+    /// logins; nil before the first. A runner that keeps state per agent can find an agent by number instead of by
+    /// name (with `agentSlot(ofChat:)`).
+    public func agentSlot(of agent: String) -> Int? { agentSlots[agent] }
+
+    /// The slot of the agent holding an active chat; nil while the chat waits, or when it is unknown or over.
+    public func agentSlot(ofChat chat: ChatID) -> Int? {
+        guard let bucket = chats.bucket(of: chat) else { return nil }
+        return chats[bucket: bucket].agentSlot
+    }
+}

@@ -28,6 +28,42 @@ extension ContactCenter {
         into actions: inout [RoutingAction]
     ) throws(RoutingError) {
         // The visitor is looked up once and changed in place through its index (the hottest call per visitor).
+        let (visitorIndex, visitor) = try requestingVisitor(visitorID)
+        let key = QueueKey(
+            department: departments.id(department),
+            language: language.map { languages.id($0) } ?? visitor.language
+        )
+        request(visitorID, at: visitorIndex, visitor, key: key, text: text, now: now, using: &rng, into: &actions)
+    }
+
+    /// A queue's department and language, named once: requests that pass it (`request(visitor:queue:…)`) skip
+    /// looking the names up. Valid for this contact centre (and its copies) only.
+    public struct QueueName: Sendable, Hashable {
+        let key: QueueKey
+    }
+
+    /// The queue of `department` in `language`.
+    public mutating func queue(department: String, language: String) -> QueueName {
+        QueueName(key: QueueKey(department: departments.id(department), language: languages.id(language)))
+    }
+
+    /// `request(visitor:department:language:text:now:using:into:)` for a queue named before.
+    public mutating func request(
+        visitor visitorID: String,
+        queue: QueueName,
+        text: String? = nil,
+        now: Double,
+        using rng: inout some RandomNumberGenerator,
+        into actions: inout [RoutingAction]
+    ) throws(RoutingError) {
+        let (visitorIndex, visitor) = try requestingVisitor(visitorID)
+        request(visitorID, at: visitorIndex, visitor, key: queue.key, text: text, now: now, using: &rng, into: &actions)
+    }
+
+    /// The visitor about to request, and what the request reads of it; it must be known and have no open chat.
+    private mutating func requestingVisitor(
+        _ visitorID: String
+    ) throws(RoutingError) -> (Dictionary<String, VisitorState>.Index, VisitorState.RequestView) {
         guard let visitorIndex = visitors.index(forKey: visitorID) else {
             throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
         }
@@ -35,10 +71,20 @@ extension ContactCenter {
         if let open = visitor.openChat {
             throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(open)")
         }
-        let key = QueueKey(
-            department: departments.id(department),
-            language: language.map { languages.id($0) } ?? visitor.language
-        )
+        return (visitorIndex, visitor)
+    }
+
+    private mutating func request(
+        _ visitorID: String,
+        at visitorIndex: Dictionary<String, VisitorState>.Index,
+        _ visitor: VisitorState.RequestView,
+        key: QueueKey,
+        text: String?,
+        now: Double,
+        using rng: inout some RandomNumberGenerator,
+        into actions: inout [RoutingAction]
+    ) {
+        let department = departments[key.department]
         let chatID = nextChat
         nextChat += 1
         counters.chatsRequested += 1

@@ -87,9 +87,11 @@ struct VisitorState: Sendable {
 }
 
 extension VisitorState {
+    typealias RequestView = (openChat: ChatID?, language: Int32, previousAgent: String?)
+
     /// What a request reads of the visitor. `mutating` only so that `visitors.values[i].requestView()` works in
     /// place: reading the fields through the dictionary's getter copies the whole state, profile strings and all.
-    mutating func requestView() -> (openChat: ChatID?, language: Int32, previousAgent: String?) {
+    mutating func requestView() -> RequestView {
         (openChat, language, profile.previousAgent)
     }
 

@@ -78,4 +78,6 @@ struct ChatInfo {
     var generation: UInt32
     var department: String
     var language: String
+    /// The agent the chat was last assigned to (-1: none yet).
+    var agent: Int32 = -1
 }

@@ -80,6 +80,10 @@ extension Simulation {
             return
         }
         agents[index].online = true
+        if let slot = center.agentSlot(of: agents[index].id) {
+            if slot >= agentBySlot.count { agentBySlot.append(contentsOf: repeatElement(-1, count: slot + 1 - agentBySlot.count)) }
+            agentBySlot[slot] = Int32(index)
+        }
         agentsOnline += 1
         openSessions += 1
         if agents[index].record < 0 {

@@ -36,7 +36,7 @@ extension Simulation {
             guard let info = chats[chat] else { return }
             send(.queued(chat: chat, position: Int32(clamping: position)), toVisitor: Int(info.visitor), generation: info.generation)
         case .assigned(let chat, _, let agentID, let department, let language, _):
-            guard let agent = agentIndex[agentID] else { return }
+            guard let agent = agentIndex(holding: chat, named: agentID) else { return }
             guard var info = chats[chat] else {
                 // The visitor is gone already; the agent still gets the chat (and its end).
                 send(.assigned(chat: chat), toAgent: Int(agent))
@@ -44,6 +44,7 @@ extension Simulation {
             }
             info.department = department
             info.language = language
+            info.agent = agent
             chats[chat] = info
             if visitors[Int(info.visitor)].generation == info.generation { visitors[Int(info.visitor)].chatAgent = agent }
             send(.assigned(chat: chat, agent: agent), toVisitor: Int(info.visitor), generation: info.generation)
@@ -57,7 +58,7 @@ extension Simulation {
                 guard let info = chats[chat] else { return }
                 send(.ended(chat: chat, reason: ChatEndReason(reason)), toVisitor: Int(info.visitor), generation: info.generation)
             case .agent(let agentID):
-                guard let agent = agentIndex[agentID] else { return }
+                guard let agent = agentIndex(endingChat: chat, named: agentID) else { return }
                 send(.ended(chat: chat, reason: ChatEndReason(reason)), toAgent: Int(agent))
             }
         case .ticket(let id, let chat, _, _):
@@ -67,6 +68,25 @@ extension Simulation {
             guard let index = visitorIndex?[visitor] else { return }
             send(.invited(invitation: id), toVisitor: Int(index))
         }
+    }
+
+    /// The agent the routing just gave `chat`, found by the routing's slot number; by name when the numbers do not
+    /// say (they always should: the check costs a string comparison, the name a hash).
+    mutating func agentIndex(holding chat: ChatID, named agentID: String) -> Int32? {
+        if let slot = center.agentSlot(ofChat: chat), slot < agentBySlot.count {
+            let agent = agentBySlot[slot]
+            if agent >= 0, agents[Int(agent)].id == agentID { return agent }
+        }
+        return agentIndex[agentID]
+    }
+
+    /// The agent a chat's end goes to: the one it was last assigned to, unless the routing names another.
+    mutating func agentIndex(endingChat chat: ChatID, named agentID: String) -> Int32? {
+        if let bucket = chats.bucket(of: chat) {
+            let agent = chats[bucket: bucket].agent
+            if agent >= 0, agents[Int(agent)].id == agentID { return agent }
+        }
+        return agentIndex[agentID]
     }
 
     /// Schedules a frame for a visitor after the modelled delay, behind the frames already on their way to it.

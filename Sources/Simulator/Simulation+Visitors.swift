@@ -14,23 +14,17 @@ extension Simulation {
     mutating func arrive() {
         guard let arrival = pendingArrival else { return }
         pendingArrival = nil
-        let keys = keys(of: arrival)
-        recording.visitorArrived(keys)
+        let mix = mix(of: arrival)
+        recording.visitorArrived(mix.keys)
         let rng = seeds.split(arrival.streamKey)
         let index: Int
         if let free = freeVisitors.popLast() {
             index = Int(free)
             let generation = visitors[index].generation &+ 1
-            visitors[index] = VisitorSlot(
-                arrival: arrival,
-                behaviour: visitorBehaviour,
-                keys: keys,
-                rng: rng,
-                generation: generation
-            )
+            visitors[index] = VisitorSlot(arrival: arrival, behaviour: visitorBehaviour, mix: mix, rng: rng, generation: generation)
         } else {
             index = visitors.count
-            visitors.append(VisitorSlot(arrival: arrival, behaviour: visitorBehaviour, keys: keys, rng: rng, generation: 0))
+            visitors.append(VisitorSlot(arrival: arrival, behaviour: visitorBehaviour, mix: mix, rng: rng, generation: 0))
         }
         let id = visitors[index].id
         visitorIndex?[id] = Int32(index)
@@ -38,20 +32,24 @@ extension Simulation {
         scheduleNextArrival()
     }
 
-    /// The recorder's keys of an arrival's region, language and department: interned once per pair (three string
-    /// hashes), then read by the pair's number.
-    mutating func keys(of arrival: Arrival) -> BreakdownKeys {
+    /// What the visitors of an arrival's region, language and department share: resolved once per pair (the
+    /// recorder's keys, three string hashes, and the machine's traits), then read by the pair's number.
+    mutating func mix(of arrival: Arrival) -> VisitorMix {
         let region = arrival.regionIndex
-        let mix = arrival.mix
-        if region < mixKeys.count, mix >= 0, mix < mixKeys[region].count, let keys = mixKeys[region][mix] { return keys }
-        let keys = recording.keys(region: arrival.regionName, language: arrival.language, department: arrival.department)
-        guard mix >= 0 else { return keys }
-        if region >= mixKeys.count { mixKeys.append(contentsOf: repeatElement([], count: region + 1 - mixKeys.count)) }
-        if mix >= mixKeys[region].count {
-            mixKeys[region].append(contentsOf: repeatElement(nil, count: mix + 1 - mixKeys[region].count))
+        let number = arrival.mix
+        if region < mixes.count, number >= 0, number < mixes[region].count, let mix = mixes[region][number] { return mix }
+        let mix = VisitorMix(
+            keys: recording.keys(region: arrival.regionName, language: arrival.language, department: arrival.department),
+            traits: .init(language: arrival.language, department: arrival.department, shared: visitorBehaviour),
+            queue: center.queue(department: arrival.department, language: arrival.language)
+        )
+        guard number >= 0 else { return mix }
+        if region >= mixes.count { mixes.append(contentsOf: repeatElement([], count: region + 1 - mixes.count)) }
+        if number >= mixes[region].count {
+            mixes[region].append(contentsOf: repeatElement(nil, count: number + 1 - mixes[region].count))
         }
-        mixKeys[region][mix] = keys
-        return keys
+        mixes[region][number] = mix
+        return mix
     }
 
     mutating func visitorHandle(_ index: Int, _ event: VisitorEvent) {
@@ -151,14 +149,7 @@ extension Simulation {
         var actions = borrowActionBuffer()
         defer { giveBack(&actions) }
         do {
-            try center.request(
-                visitor: visitors[index].id,
-                department: department,
-                language: language,
-                now: now,
-                using: &routingRNG,
-                into: &actions
-            )
+            try center.request(visitor: visitors[index].id, queue: visitors[index].queue, now: now, using: &routingRNG, into: &actions)
         } catch {
             recording.error(visitors[index].keys, kind: error.kind.rawValue)
             return

@@ -30,11 +30,14 @@ public struct Simulation: ~Copyable {
     /// The arrival whose event is in the heap.
     var pendingArrival: Arrival?
     var visitors = Slots<VisitorSlot>()
-    /// The recorder's keys of each region's (language, department) pairs, by `Arrival.mix`, as they are first seen.
-    var mixKeys: [[BreakdownKeys?]] = []
+    /// What the visitors of each region's (language, department) pairs share, by `Arrival.mix`, as they are first
+    /// seen.
+    var mixes: [[VisitorMix?]] = []
     var freeVisitors: [Int32] = []
     var agents = Slots<AgentSlot>()
     var agentIndex: [String: Int32] = [:]
+    /// Agent slots by the routing's slot number (-1: none), filled at logins.
+    var agentBySlot: [Int32] = []
     var chats = ChatTable<ChatInfo>()
     /// The routing's actions of the call being executed (see `route`), kept for its capacity.
     var actionBuffer: [RoutingAction] = []

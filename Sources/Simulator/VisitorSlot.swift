@@ -10,6 +10,8 @@ struct VisitorSlot {
     let id: String
     let region: String
     var keys: BreakdownKeys
+    /// The routing's queue of the visitor's department and language.
+    let queue: ContactCenter.QueueName
     /// Bumped when the slot is reused; events carry it.
     var generation: UInt32
     /// The open chat (0: none).
@@ -35,19 +37,21 @@ struct VisitorSlot {
     var lastDelivery = 0.0
     var finished = false
 
-    init(arrival: Arrival, behaviour: SharedVisitorBehaviour, keys: BreakdownKeys, rng: SeededGenerator, generation: UInt32) {
+    init(arrival: Arrival, behaviour: SharedVisitorBehaviour, mix: VisitorMix, rng: SeededGenerator, generation: UInt32) {
         let id = arrival.visitorID
         self.machine = VisitorMachine(
             id: id,
             language: arrival.language,
             department: arrival.department,
             returning: arrival.returning,
-            shared: behaviour
+            shared: behaviour,
+            traits: mix.traits
         )
         self.rng = rng
         self.id = id
         self.region = arrival.regionName
-        self.keys = keys
+        self.keys = mix.keys
+        self.queue = mix.queue
         self.generation = generation
     }
 
@@ -59,4 +63,12 @@ struct VisitorSlot {
 
     /// Waiting in a queue now: requested, never assigned (for the queue-depth accounting of outcomes).
     var isWaiting: Bool { requestedAt >= 0 && !assignedOnce }
+}
+
+/// What every visitor of one region's (language, department) pair shares, resolved at the pair's first arrival.
+struct VisitorMix {
+    /// The recorder's keys (the site is added at assignment).
+    var keys: BreakdownKeys
+    var traits: VisitorMachine.Traits
+    var queue: ContactCenter.QueueName
 }

@@ -48,10 +48,11 @@ public struct VisitorMachine: Sendable {
     /// small (a copy per machine made each visitor slot 800 bytes and retained its tables at every arrival).
     let shared: SharedVisitorBehaviour
     var behaviour: VisitorBehaviour { shared.behaviour }
-    let messageLength: Distribution
-    /// `language`'s phrases, resolved once for the visitor's drafts.
-    let messageLanguage: MessageLanguage
-    let conversionProbability: Double
+    /// What follows from the visitor's language and department.
+    let traits: Traits
+    var messageLength: Distribution { traits.messageLength }
+    var messageLanguage: MessageLanguage { traits.messageLanguage }
+    var conversionProbability: Double { traits.conversionProbability }
 
     public internal(set) var phase: Phase = .arriving
     public internal(set) var outcome: VisitorOutcome?
@@ -130,15 +131,50 @@ public struct VisitorMachine: Sendable {
         shared: SharedVisitorBehaviour,
         typingIndicators: Bool = false
     ) {
+        self.init(
+            id: id,
+            language: language,
+            department: department,
+            returning: returning,
+            shared: shared,
+            traits: Traits(language: language, department: department, shared: shared),
+            typingIndicators: typingIndicators
+        )
+    }
+
+    /// A visitor whose traits were resolved before (`traits` must be those of `language` and `department` under
+    /// `shared`): a runner with many visitors of a few (language, department) pairs resolves them once per pair.
+    public init(
+        id: String,
+        language: String,
+        department: String,
+        returning: Bool = false,
+        shared: SharedVisitorBehaviour,
+        traits: Traits,
+        typingIndicators: Bool = false
+    ) {
         self.id = id
         self.language = language
         self.department = department
         self.returning = returning
         self.typingIndicators = typingIndicators
         self.shared = shared
-        self.messageLength = shared.behaviour.messageLength[language] ?? shared.behaviour.defaultMessageLength
-        self.messageLanguage = MessageLanguage(language)
-        self.conversionProbability = shared.behaviour.conversion[department] ?? 0
+        self.traits = traits
+    }
+
+    /// What a visitor's behaviour takes from its language and department: the same for every visitor of the pair,
+    /// looked up by name in the profile's tables.
+    public struct Traits: Sendable {
+        let messageLength: Distribution
+        /// The language's phrases, for the visitor's drafts.
+        let messageLanguage: MessageLanguage
+        let conversionProbability: Double
+
+        public init(language: String, department: String, shared: SharedVisitorBehaviour) {
+            messageLength = shared.behaviour.messageLength[language] ?? shared.behaviour.defaultMessageLength
+            messageLanguage = MessageLanguage(language)
+            conversionProbability = shared.behaviour.conversion[department] ?? 0
+        }
     }
 
     /// Whether the visitor has its outcome.
