@@ -44,7 +44,7 @@ extension AgentMachine {
             return
         }
         var chat = ChatSlot(chat: assignment.chat, language: MessageLanguage(assignment.language))
-        if !assignment.transferred, site.transferShare > 0, Double.random(in: 0..<1, using: &rng) < site.transferShare {
+        if !assignment.transferred, site.transferShare > 0, rng.nextFraction() < site.transferShare {
             chat.transferTo = transferTarget(avoiding: assignment.department, using: &rng)
         }
         chats.append(chat)

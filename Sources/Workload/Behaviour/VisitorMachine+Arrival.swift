@@ -5,7 +5,7 @@ extension VisitorMachine {
         arrivedAt = now
         connected = true
         actions.append(.connect)
-        if let invitation = behaviour.invitation, Double.random(in: 0..<1, using: &rng) < invitation.browsingShare {
+        if let invitation = behaviour.invitation, rng.nextFraction() < invitation.browsingShare {
             phase = .browsing
             pages = max(1, Int(invitation.pages.sample(using: &rng).rounded()))
             pageInterval = max(0, invitation.browseTime.sample(using: &rng)) / Double(pages)
@@ -42,7 +42,7 @@ extension VisitorMachine {
         guard phase == .browsing, !invited else { return }
         invited = true
         let rate = behaviour.invitation?.acceptanceRate ?? 0
-        acceptedInvitation = Double.random(in: 0..<1, using: &rng) < rate
+        acceptedInvitation = rng.nextFraction() < rate
         actions.append(.answerInvitation(invitation: invitation, accepted: acceptedInvitation))
         if acceptedInvitation {
             armedMain = 0
@@ -62,7 +62,7 @@ extension VisitorMachine {
         }
         phase = .form
         let perField = max(0, form.abandonPerField)
-        let draw = Double.random(in: 0..<1, using: &rng)
+        let draw = rng.nextFraction()
         var fieldsFilled = form.fields
         if draw < min(1, Double(form.fields) * perField) {
             givesUpAtForm = true

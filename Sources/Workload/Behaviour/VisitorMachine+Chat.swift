@@ -24,7 +24,7 @@ extension VisitorMachine {
             assignedAt = now
             messagesPlanned = max(1, Int(behaviour.messagesPerChat.sample(using: &rng).rounded()))
             typingSpeed = max(0.5, behaviour.typingSpeed.sample(using: &rng))
-            if Double.random(in: 0..<1, using: &rng) < behaviour.reconnect.probability {
+            if rng.nextFraction() < behaviour.reconnect.probability {
                 dropBeforeMessage = Int.random(in: 1...messagesPlanned, using: &rng)
             }
         case .awaitingReply, .composing:
@@ -137,12 +137,12 @@ extension VisitorMachine {
     /// conversion draw, then the outcome ``VisitorOutcome/chatted``.
     mutating func afterChat(rng: inout some RandomNumberGenerator, into actions: inout ActionBuffer<VisitorAction>) {
         let survey = behaviour.survey
-        if Double.random(in: 0..<1, using: &rng) < survey.answerRate {
+        if rng.nextFraction() < survey.answerRate {
             let score = min(5, max(1, Int(survey.score.sample(using: &rng).rounded())))
             surveyScore = score
             if connected { actions.append(.survey(score: score)) }
         }
-        converted = Double.random(in: 0..<1, using: &rng) < conversionProbability
+        converted = rng.nextFraction() < conversionProbability
         finish(.chatted, into: &actions)
     }
 }

@@ -66,7 +66,7 @@ public enum Distribution: Sendable, Hashable {
         case .exponential(let mean):
             return mean * Ziggurat.exponential(using: &rng)
         case .uniform(let min, let max):
-            return min < max ? Double.random(in: min..<max, using: &rng) : min
+            return min < max ? rng.nextDouble(in: min..<max) : min
         case .normal(let mean, let sd):
             return max(0, mean + sd * Ziggurat.normal(using: &rng))
         case .lognormal(let mu, let sigma):
@@ -76,7 +76,7 @@ public enum Distribution: Sendable, Hashable {
         case .weighted(let buckets):
             let total = buckets.reduce(0) { $0 + $1.weight }
             guard total > 0 else { return 0 }
-            var point = Double.random(in: 0..<total, using: &rng)
+            var point = rng.nextDouble(in: 0..<total)
             for bucket in buckets {
                 if point < bucket.weight { return bucket.value }
                 point -= bucket.weight
