@@ -82,10 +82,11 @@ public struct ChatTable<Value> {
     @inlinable
     public func bucket(of key: ChatID) -> Int? { find(key) }
 
-    /// The value in a bucket returned by `bucket(of:)`.
+    /// The value in a bucket returned by `bucket(of:)`. Read in place: `table[bucket: b].field` reads the field
+    /// without copying the whole value.
     @inlinable
     public subscript(bucket index: Int) -> Value {
-        get { entries[index].value! }
+        _read { yield entries[index].value.unsafelyUnwrapped }
         _modify { yield &entries[index].value! }
     }
 

@@ -150,24 +150,30 @@ extension ContactCenter {
     /// A chat message from one party: where it goes and with which server sequence number.
     public mutating func relay(chat chatID: ChatID, from sender: Participant, seq: UInt64) throws(RoutingError) -> RelayDecision {
         guard seq > 0 else { throw RoutingError(.invalidValue, "seq starts at 1") }
-        // One lookup; the checks read one copy, the sequence numbers change in place (the hottest call of a
-        // conversation).
+        // One lookup; the checks and the sequence numbers read and change the entry in place, field by field (the
+        // hottest call of a conversation: a copy of the whole state, its strings retained and released, was 3 % of a
+        // simulated day).
         guard let bucket = chats.bucket(of: chatID) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
-        let chat = chats[bucket: bucket]
-        guard isParty(sender, of: chat) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
-        guard let slot = chat.agentSlot else { throw RoutingError(.invalidState, "chat \(chatID) has no agent yet") }
+        let slot = chats[bucket: bucket].agentSlot
+        let isParty: Bool
+        switch sender {
+        case .visitor(let id): isParty = chats[bucket: bucket].visitor == id
+        case .agent(let id): isParty = slot.map { agents[$0].profile.id == id } ?? false
+        }
+        guard isParty else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        guard let slot else { throw RoutingError(.invalidState, "chat \(chatID) has no agent yet") }
         let decision: RelayDecision
         switch sender {
         case .visitor:
-            if seq <= chat.visitorSeq { return .duplicate }
+            if seq <= chats[bucket: bucket].visitorSeq { return .duplicate }
             chats[bucket: bucket].visitorSeq = seq
-            chats[bucket: bucket].toAgentSeq = chat.toAgentSeq + 1
-            decision = .deliver(to: .agent(agents[slot].profile.id), serverSeq: chat.toAgentSeq + 1)
+            chats[bucket: bucket].toAgentSeq += 1
+            decision = .deliver(to: .agent(agents[slot].profile.id), serverSeq: chats[bucket: bucket].toAgentSeq)
         case .agent:
-            if seq <= chat.agentSeq { return .duplicate }
+            if seq <= chats[bucket: bucket].agentSeq { return .duplicate }
             chats[bucket: bucket].agentSeq = seq
-            chats[bucket: bucket].toVisitorSeq = chat.toVisitorSeq + 1
-            decision = .deliver(to: .visitor(chat.visitor), serverSeq: chat.toVisitorSeq + 1)
+            chats[bucket: bucket].toVisitorSeq += 1
+            decision = .deliver(to: .visitor(chats[bucket: bucket].visitor), serverSeq: chats[bucket: bucket].toVisitorSeq)
         }
         counters.messagesRelayed += 1
         return decision
