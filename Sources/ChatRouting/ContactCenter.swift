@@ -39,10 +39,10 @@ public struct ContactCenter: Sendable {
     public mutating func visitorArrived(_ profile: VisitorProfile) {
         let language = languages.id(profile.language)
         if let index = visitors.index(forKey: profile.id) {
-            visitors.values[index].profile = profile
+            visitors.values[index].previousAgent = profile.previousAgent
             visitors.values[index].language = language
         } else {
-            visitors[profile.id] = VisitorState(profile: profile, language: language)
+            visitors[profile.id] = VisitorState(previousAgent: profile.previousAgent, language: language)
         }
     }
 

@@ -76,7 +76,9 @@ struct AgentState: Sendable {
 }
 
 struct VisitorState: Sendable {
-    var profile: VisitorProfile
+    /// Of the visitor's profile only what the routing reads (the whole profile, five strings, made the state twice
+    /// as large, and the dictionary moves states when it inserts and removes).
+    var previousAgent: String?
     var language: Int32
     var openChat: ChatID?
     /// The chat a survey may rate.
@@ -92,7 +94,7 @@ extension VisitorState {
     /// What a request reads of the visitor. `mutating` only so that `visitors.values[i].requestView()` works in
     /// place: reading the fields through the dictionary's getter copies the whole state, profile strings and all.
     mutating func requestView() -> RequestView {
-        (openChat, language, profile.previousAgent)
+        (openChat, language, previousAgent)
     }
 
     /// The visitor's open chat ended: it is the one a survey may rate now.
