@@ -118,7 +118,7 @@ extension ContactCenter {
         for key in keys where !(queues[key]?.isEmpty ?? true) && !canServe(key) {
             while let entry = queues[key]?.popFirst() {
                 guard let chat = chats.removeValue(forKey: entry.chat) else { continue }
-                visitors[chat.visitor]?.openChat = nil
+                if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].openChat = nil }
                 actions.append(makeTicket(chat.id, visitor: chat.visitor, key: key, text: chat.text, now: now))
             }
         }
@@ -144,8 +144,7 @@ extension ContactCenter {
     mutating func finish(_ chatID: ChatID, agentSlot slot: Int, now: Double, into actions: inout [RoutingAction]) {
         guard let chat = chats.removeValue(forKey: chatID) else { return }
         removeChat(chatID, from: slot)
-        // Changed in place: one look-up, no copy of the visitor's profile.
-        if let index = visitors.index(forKey: chat.visitor) { visitors.values[index].closeOpenChat(chatID) }
+        if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].closeOpenChat(chatID) }
         counters.chatsEnded += 1
         drain(agent: slot, now: now, into: &actions)
     }

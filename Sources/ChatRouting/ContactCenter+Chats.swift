@@ -27,13 +27,15 @@ extension ContactCenter {
         using rng: inout some RandomNumberGenerator,
         into actions: inout [RoutingAction]
     ) throws(RoutingError) {
-        // The visitor is looked up once and changed in place through its index (the hottest call per visitor).
-        let (visitorIndex, visitor) = try requestingVisitor(visitorID)
+        guard let handle = visitors.handle(of: visitorID) else {
+            throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
+        }
+        try checkNoOpenChat(handle)
         let key = QueueKey(
             department: departments.id(department),
-            language: language.map { languages.id($0) } ?? visitor.language
+            language: language.map { languages.id($0) } ?? visitors[handle].language
         )
-        request(visitorID, at: visitorIndex, visitor, key: key, text: text, now: now, using: &rng, into: &actions)
+        request(handle, key: key, text: text, now: now, using: &rng, into: &actions)
     }
 
     /// A queue's department and language, named once: requests that pass it (`request(visitor:queue:…)`) skip
@@ -47,43 +49,40 @@ extension ContactCenter {
         QueueName(key: QueueKey(department: departments.id(department), language: languages.id(language)))
     }
 
-    /// `request(visitor:department:language:text:now:using:into:)` for a queue named before.
+    /// `request(visitor:department:language:text:now:using:into:)` by handle, for a queue named before.
     public mutating func request(
-        visitor visitorID: String,
+        visitor: VisitorHandle,
         queue: QueueName,
         text: String? = nil,
         now: Double,
         using rng: inout some RandomNumberGenerator,
         into actions: inout [RoutingAction]
     ) throws(RoutingError) {
-        let (visitorIndex, visitor) = try requestingVisitor(visitorID)
-        request(visitorID, at: visitorIndex, visitor, key: queue.key, text: text, now: now, using: &rng, into: &actions)
+        try checkPresent(visitor)
+        try checkNoOpenChat(visitor)
+        request(visitor, key: queue.key, text: text, now: now, using: &rng, into: &actions)
     }
 
-    /// The visitor about to request, and what the request reads of it; it must be known and have no open chat.
-    private mutating func requestingVisitor(
-        _ visitorID: String
-    ) throws(RoutingError) -> (Dictionary<String, VisitorState>.Index, VisitorState.RequestView) {
-        guard let visitorIndex = visitors.index(forKey: visitorID) else {
-            throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
-        }
-        let visitor = visitors.values[visitorIndex].requestView()
-        if let open = visitor.openChat {
-            throw RoutingError(.alreadyRequested, "visitor \(visitorID) already has chat \(open)")
-        }
-        return (visitorIndex, visitor)
+    func checkPresent(_ visitor: VisitorHandle) throws(RoutingError) {
+        guard visitors.contains(visitor) else { throw RoutingError(.unknownParticipant, "the visitor has left") }
     }
 
+    private func checkNoOpenChat(_ visitor: VisitorHandle) throws(RoutingError) {
+        if let open = visitors[visitor].openChat {
+            throw RoutingError(.alreadyRequested, "visitor \(visitors[visitor].id) already has chat \(open)")
+        }
+    }
+
+    /// A request of a visitor that is there and has no open chat.
     private mutating func request(
-        _ visitorID: String,
-        at visitorIndex: Dictionary<String, VisitorState>.Index,
-        _ visitor: VisitorState.RequestView,
+        _ handle: VisitorHandle,
         key: QueueKey,
         text: String?,
         now: Double,
         using rng: inout some RandomNumberGenerator,
         into actions: inout [RoutingAction]
     ) {
+        let visitorID = visitors[handle].id
         let department = departments[key.department]
         let chatID = nextChat
         nextChat += 1
@@ -96,8 +95,8 @@ extension ContactCenter {
             actions.append(.botAnswered(chat: chatID, visitor: visitorID, resolved: resolved))
             if resolved {
                 counters.botResolved += 1
-                visitors.values[visitorIndex].lastEndedChat = chatID
-                visitors.values[visitorIndex].surveyed = false
+                visitors[handle].lastEndedChat = chatID
+                visitors[handle].surveyed = false
                 actions.append(.ended(chat: chatID, to: .visitor(visitorID), reason: .bot))
                 return
             }
@@ -108,11 +107,11 @@ extension ContactCenter {
             actions.append(makeTicket(chatID, visitor: visitorID, key: key, text: text, now: now))
             return
         }
-        chats[chatID] = ChatState(id: chatID, visitor: visitorID, key: key, text: text, requestedAt: now)
-        visitors.values[visitorIndex].openChat = chatID
+        chats[chatID] = ChatState(id: chatID, visitor: visitorID, visitorHandle: handle, key: key, text: text, requestedAt: now)
+        visitors[handle].openChat = chatID
 
         if queues[key]?.isEmpty ?? true {
-            let preferred = visitor.previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
+            let preferred = visitors[handle].previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
                 agents[slot].hasRoom && agents[slot].skills.contains(key) ? slot : nil
             }
             if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {
@@ -248,7 +247,7 @@ extension ContactCenter {
         actions.append(.ended(chat: chatID, to: .visitor(visitor), reason: .left))
         removeFromQueue(chat, now: now, into: &actions)
         chats[chatID] = nil
-        visitors[visitor]?.openChat = nil
+        if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].openChat = nil }
         counters.chatsAbandoned += 1
     }
 
@@ -271,7 +270,7 @@ extension ContactCenter {
         chat.agentSeq = 0
         if !canServe(chat.key) {
             chats[chatID] = nil
-            visitors[chat.visitor]?.openChat = nil
+            if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].openChat = nil }
             actions.append(makeTicket(chatID, visitor: chat.visitor, key: chat.key, text: chat.text, now: now))
         } else {
             chats[chatID] = chat
@@ -291,12 +290,20 @@ extension ContactCenter {
 
     /// A visitor rates its last ended chat from 1 to 5, once.
     public mutating func survey(chat chatID: ChatID, visitor visitorID: String, score: Int) throws(RoutingError) {
-        guard let visitor = visitors[visitorID], visitor.lastEndedChat == chatID else {
+        guard let visitor = visitors.handle(of: visitorID) else {
+            throw RoutingError(.notYourChat, "chat \(chatID) is not your last ended chat")
+        }
+        try survey(chat: chatID, visitor: visitor, score: score)
+    }
+
+    /// `survey(chat:visitor:score:)` by handle.
+    public mutating func survey(chat chatID: ChatID, visitor: VisitorHandle, score: Int) throws(RoutingError) {
+        guard visitors.contains(visitor), visitors[visitor].lastEndedChat == chatID else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not your last ended chat")
         }
         guard (1...5).contains(score) else { throw RoutingError(.invalidValue, "score must be 1...5") }
-        guard !visitor.surveyed else { throw RoutingError(.invalidState, "chat \(chatID) was already rated") }
-        visitors[visitorID]?.surveyed = true
+        guard !visitors[visitor].surveyed else { throw RoutingError(.invalidState, "chat \(chatID) was already rated") }
+        visitors[visitor].surveyed = true
         counters.surveys += 1
         counters.surveyScoreTotal += score
     }
@@ -309,29 +316,47 @@ extension ContactCenter {
         pages: Int,
         cartValue: Double
     ) throws(RoutingError) -> [RoutingAction] {
-        guard var visitor = visitors[visitorID] else {
+        guard let visitor = visitors.handle(of: visitorID) else {
             throw RoutingError(.unknownParticipant, "visitor \(visitorID) has not said hello")
         }
-        guard let rule = configuration.invitation, !visitor.invited, visitor.openChat == nil,
+        return try pageViewed(visitor: visitor, timeOnSite: timeOnSite, pages: pages, cartValue: cartValue)
+    }
+
+    /// `pageViewed(visitor:timeOnSite:pages:cartValue:)` by handle.
+    public mutating func pageViewed(
+        visitor: VisitorHandle,
+        timeOnSite: Double,
+        pages: Int,
+        cartValue: Double
+    ) throws(RoutingError) -> [RoutingAction] {
+        try checkPresent(visitor)
+        guard let rule = configuration.invitation, !visitors[visitor].invited, visitors[visitor].openChat == nil,
             rule.matches(timeOnSite: timeOnSite, pages: pages, cartValue: cartValue),
             let department = departments.existing(rule.department),
-            pools.anyRoom(for: QueueKey(department: department, language: visitor.language))
+            pools.anyRoom(for: QueueKey(department: department, language: visitors[visitor].language))
         else { return [] }
         let id = nextInvitation
         nextInvitation += 1
-        visitor.invited = true
-        visitor.pendingInvitation = id
-        visitors[visitorID] = visitor
+        visitors[visitor].invited = true
+        visitors[visitor].pendingInvitation = id
         counters.invitationsSent += 1
-        return [.invite(id: id, visitor: visitorID)]
+        return [.invite(id: id, visitor: visitors[visitor].id)]
     }
 
     /// The visitor's answer to an invitation.
     public mutating func invitationAnswered(visitor visitorID: String, invitation: UInt64, accepted: Bool) throws(RoutingError) {
-        guard let visitor = visitors[visitorID], visitor.pendingInvitation == invitation else {
+        guard let visitor = visitors.handle(of: visitorID) else {
             throw RoutingError(.invalidValue, "invitation \(invitation) is not pending for visitor \(visitorID)")
         }
-        visitors[visitorID]?.pendingInvitation = nil
+        try invitationAnswered(visitor: visitor, invitation: invitation, accepted: accepted)
+    }
+
+    /// `invitationAnswered(visitor:invitation:accepted:)` by handle.
+    public mutating func invitationAnswered(visitor: VisitorHandle, invitation: UInt64, accepted: Bool) throws(RoutingError) {
+        guard visitors.contains(visitor), visitors[visitor].pendingInvitation == invitation else {
+            throw RoutingError(.invalidValue, "invitation \(invitation) is not pending for the visitor")
+        }
+        visitors[visitor].pendingInvitation = nil
         if accepted { counters.invitationsAccepted += 1 } else { counters.invitationsDeclined += 1 }
     }
 }

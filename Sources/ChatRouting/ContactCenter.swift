@@ -20,7 +20,7 @@ public struct ContactCenter: Sendable {
     var agentSlots: [String: Int] = [:]
     /// The agents by routing profile, with those that have room ordered by the assignment rule.
     var pools: AgentPools
-    var visitors: [String: VisitorState] = [:]
+    var visitors = VisitorTable()
     var chats = ChatTable<ChatState>()
     var queues: [QueueKey: ChatQueue] = [:]
     var nextChat: ChatID = 1
@@ -35,20 +35,30 @@ public struct ContactCenter: Sendable {
 
     // MARK: Visitors
 
-    /// A visitor said hello. Saying hello again (a reconnect) updates its profile and keeps its chat.
-    public mutating func visitorArrived(_ profile: VisitorProfile) {
+    /// A visitor said hello. Saying hello again (a reconnect) updates its profile and keeps its chat and handle.
+    ///
+    /// - Parameter findable: whether calls may name the visitor by its id. A runner that keeps the handle and
+    ///   uses only the calls that take it passes false: then nothing hashes the id, and each hello is a new visitor.
+    @discardableResult
+    public mutating func visitorArrived(_ profile: VisitorProfile, findable: Bool = true) -> VisitorHandle {
         let language = languages.id(profile.language)
-        if let index = visitors.index(forKey: profile.id) {
-            visitors.values[index].previousAgent = profile.previousAgent
-            visitors.values[index].language = language
-        } else {
-            visitors[profile.id] = VisitorState(previousAgent: profile.previousAgent, language: language)
+        if findable, let handle = visitors.handle(of: profile.id) {
+            visitors[handle].previousAgent = profile.previousAgent
+            visitors[handle].language = language
+            return handle
         }
+        return visitors.insert(VisitorState(id: profile.id, previousAgent: profile.previousAgent, language: language), findable: findable)
     }
 
     /// A visitor disconnected for good: a queued chat counts as abandoned, an active chat ends for its agent.
     public mutating func visitorLeft(_ visitor: String, now: Double) -> [RoutingAction] {
-        guard let state = visitors.removeValue(forKey: visitor) else { return [] }
+        guard let handle = visitors.handle(of: visitor) else { return [] }
+        return visitorLeft(handle, now: now)
+    }
+
+    /// `visitorLeft(_:now:)` by handle (nothing when the visitor has left already).
+    public mutating func visitorLeft(_ visitor: VisitorHandle, now: Double) -> [RoutingAction] {
+        guard let state = visitors.remove(visitor) else { return [] }
         guard let chatID = state.openChat, let chat = chats[chatID] else { return [] }
         var actions: [RoutingAction] = []
         switch chat.phase {

@@ -76,8 +76,8 @@ struct AgentState: Sendable {
 }
 
 struct VisitorState: Sendable {
-    /// Of the visitor's profile only what the routing reads (the whole profile, five strings, made the state twice
-    /// as large, and the dictionary moves states when it inserts and removes).
+    var id: String
+    /// Of the rest of the visitor's profile only what the routing reads.
     var previousAgent: String?
     var language: Int32
     var openChat: ChatID?
@@ -86,17 +86,12 @@ struct VisitorState: Sendable {
     var surveyed = false
     var pendingInvitation: UInt64?
     var invited = false
+    /// Set by `VisitorTable`: the slot holds a visitor that is there, one calls may name by id.
+    var present = false
+    var findable = false
 }
 
 extension VisitorState {
-    typealias RequestView = (openChat: ChatID?, language: Int32, previousAgent: String?)
-
-    /// What a request reads of the visitor. `mutating` only so that `visitors.values[i].requestView()` works in
-    /// place: reading the fields through the dictionary's getter copies the whole state, profile strings and all.
-    mutating func requestView() -> RequestView {
-        (openChat, language, previousAgent)
-    }
-
     /// The visitor's open chat ended: it is the one a survey may rate now.
     mutating func closeOpenChat(_ chat: ChatID) {
         guard openChat == chat else { return }
@@ -114,6 +109,8 @@ struct ChatState: Sendable {
 
     var id: ChatID
     var visitor: String
+    /// The visitor's handle, for changing its state without hashing its id.
+    var visitorHandle: VisitorHandle
     var key: QueueKey
     var text: String?
     var requestedAt: Double

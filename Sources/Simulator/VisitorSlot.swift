@@ -12,6 +12,8 @@ struct VisitorSlot {
     var keys: BreakdownKeys
     /// The routing's queue of the visitor's department and language.
     let queue: ContactCenter.QueueName
+    /// The routing's handle of the visitor, from its (latest) hello.
+    var routing: VisitorHandle?
     /// Bumped when the slot is reused; events carry it.
     var generation: UInt32
     /// The open chat (0: none).

@@ -1,0 +1,78 @@
+/// A visitor as the routing knows it while it is there: what `ContactCenter.visitorArrived` returns. Calls that
+/// take the handle instead of the visitor's id find the visitor without hashing the id (a runner with many
+/// visitors of its own, like the simulator, keeps the handle beside them). A handle is for one stay: once the
+/// visitor has left, calls with it throw `unknownParticipant`, even when the same id says hello again.
+public struct VisitorHandle: Hashable, Sendable {
+    let slot: Int32
+    let generation: UInt32
+}
+
+/// The routing's visitors in slots, with the ids of those that calls may name.
+///
+/// Slots are reused (each reuse bumps the slot's generation, which handles carry), so the table holds about as many
+/// slots as visitors present at once. A visitor's state is read and changed in place by handle; the dictionary
+/// from ids to slots is only touched by the calls that name visitors by id, and holds only the visitors that may
+/// be named that way.
+struct VisitorTable: Sendable {
+    private var slots: [VisitorState] = []
+    private var generations: [UInt32] = []
+    private var free: [Int32] = []
+    private var slotsByID: [String: Int32] = [:]
+    /// Visitors present.
+    private(set) var count = 0
+
+    /// A new visitor; `findable` ones are also known by `state.id` (an id that is already known is replaced).
+    mutating func insert(_ state: VisitorState, findable: Bool) -> VisitorHandle {
+        let slot: Int32
+        if let reused = free.popLast() {
+            slot = reused
+            generations[Int(slot)] &+= 1
+            slots[Int(slot)] = state
+        } else {
+            slot = Int32(slots.count)
+            slots.append(state)
+            generations.append(0)
+        }
+        slots[Int(slot)].present = true
+        slots[Int(slot)].findable = findable
+        if findable { slotsByID[state.id] = slot }
+        count += 1
+        return VisitorHandle(slot: slot, generation: generations[Int(slot)])
+    }
+
+    /// The handle of a findable visitor present with `id`.
+    func handle(of id: String) -> VisitorHandle? {
+        guard let slot = slotsByID[id] else { return nil }
+        return VisitorHandle(slot: slot, generation: generations[Int(slot)])
+    }
+
+    /// Whether the handle's visitor is still there.
+    func contains(_ handle: VisitorHandle) -> Bool {
+        Int(handle.slot) < slots.count && generations[Int(handle.slot)] == handle.generation && slots[Int(handle.slot)].present
+    }
+
+    /// The handle's visitor, read and changed in place; it must be there (`contains`).
+    subscript(handle: VisitorHandle) -> VisitorState {
+        _read {
+            precondition(contains(handle), "a visitor handle used after the visitor left")
+            yield slots[Int(handle.slot)]
+        }
+        _modify {
+            precondition(contains(handle), "a visitor handle used after the visitor left")
+            yield &slots[Int(handle.slot)]
+        }
+    }
+
+    /// Takes the handle's visitor out; nil when it is gone already.
+    mutating func remove(_ handle: VisitorHandle) -> VisitorState? {
+        guard contains(handle) else { return nil }
+        let slot = Int(handle.slot)
+        let state = slots[slot]
+        if state.findable { slotsByID[state.id] = nil }
+        // The slot keeps its state until reused, marked absent, with its strings released.
+        slots[slot] = VisitorState(id: "", previousAgent: nil, language: 0)
+        free.append(handle.slot)
+        count -= 1
+        return state
+    }
+}
