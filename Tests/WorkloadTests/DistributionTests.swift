@@ -1,5 +1,6 @@
 import Testing
-import Workload
+
+@testable import Workload
 
 @Suite("Distributions")
 struct DistributionTests {
@@ -58,5 +59,21 @@ struct DistributionTests {
         var again = a.split(1)
         var s1Copy = b.split(1)
         #expect(again.next() == s1Copy.next())
+    }
+
+    /// The machines' uniform draws are the standard library's numbers, computed without its generic code: a
+    /// profile's runs stay what they were, and a change of either shows here.
+    @Test("uniform draws are the numbers Double.random(in:using:) draws")
+    func uniformDrawsMatchTheStandardLibrary() {
+        var ours = SeededGenerator(seed: 5)
+        var library = SeededGenerator(seed: 5)
+        for index in 0..<20_000 {
+            let range = index % 2 == 0 ? 0.0..<1.0 : -3.5..<Double(index % 17 + 1)
+            if index % 2 == 0 {
+                #expect(ours.nextFraction() == Double.random(in: range, using: &library))
+            } else {
+                #expect(ours.nextDouble(in: range) == Double.random(in: range, using: &library))
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
-import Workload
+
+@testable import Workload
 
 @Suite("Visitor machine: arrival, form, queue")
 struct VisitorMachineTests {
@@ -276,5 +277,35 @@ struct VisitorBrowsingTests {
         driver.send(.started)
         #expect(driver.send(.invited(invitation: 1)).isEmpty)
         #expect(!driver.machine.invited)
+    }
+}
+
+@Suite("Visitor machine: traits of a (language, department) pair")
+struct VisitorTraitsTests {
+    /// What a machine takes from its pair, resolved once for all visitors of the pair: the language's message
+    /// length (or the default), its phrase bank (a regional code uses its language), the department's conversion
+    /// (or none); a machine given them acts as one that looks them up.
+    @Test func traitsFollowThePair() {
+        var behaviour = constantBehaviour()
+        behaviour.messageLength = ["pt-BR": .uniform(min: 10, max: 30)]
+        behaviour.defaultMessageLength = .constant(25)
+        behaviour.conversion = ["sales": 0.5]
+        let shared = SharedVisitorBehaviour(behaviour)
+        let brazil = VisitorMachine.Traits(language: "pt-BR", department: "sales", shared: shared)
+        #expect(brazil.messageLength == .uniform(min: 10, max: 30))
+        #expect(brazil.messageLanguage == MessageLanguage("pt"))
+        #expect(brazil.conversionProbability == 0.5)
+        let other = VisitorMachine.Traits(language: "xx", department: "support", shared: shared)
+        #expect(other.messageLength == .constant(25) && other.messageLanguage == MessageLanguage("en"))
+        #expect(other.conversionProbability == 0)
+
+        var given = VisitorMachine(id: "v", language: "pt-BR", department: "sales", shared: shared, traits: brazil)
+        var looked = VisitorMachine(id: "v", language: "pt-BR", department: "sales", shared: shared)
+        var a = SeededGenerator(seed: 8)
+        var b = SeededGenerator(seed: 8)
+        for event in [VisitorEvent.started, .assigned(agent: "x"), .messageReceived] {
+            let actions = given.handle(event, now: 1, using: &a)
+            #expect(actions == looked.handle(event, now: 1, using: &b))
+        }
     }
 }
