@@ -88,7 +88,7 @@ extension ContactCenter {
         nextChat += 1
         counters.chatsRequested += 1
 
-        if !configuration.bots.isEmpty, let bot = configuration.bots[department] {
+        if !configuration.bots.isEmpty, let bot = bot(of: key.department) {
             // `Double.random(in: 0..<1, using:)`'s number, computed as it does (the low 53 bits of one draw): its
             // generic code ran unspecialised here (perf: 1.6 % of a simulated day).
             let resolved = Double(rng.next() & (1 << 53 - 1)) * 0x1p-53 < bot.resolvedShare

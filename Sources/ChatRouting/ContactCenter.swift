@@ -14,6 +14,8 @@ public struct ContactCenter: Sendable {
     public internal(set) var tickets: [Ticket] = []
 
     var departments = Interner()
+    /// The configured bot of each department id (nil: none), filled as `bot(of:)` first sees the ids.
+    var departmentBots: [RoutingConfiguration.Bot?] = []
     var languages = Interner()
     /// Agents by slot; a slot is kept across logins. Change them only through ContactCenter+AgentIndex.swift.
     var agents: [AgentState] = []
@@ -132,6 +134,15 @@ public struct ContactCenter: Sendable {
         var actions: [RoutingAction] = []
         requeueChats(of: slot, now: now, into: &actions)
         return actions
+    }
+
+    /// The bot that answers a department's requests first: the configuration's, looked up by name once per
+    /// department (a string hash per request before).
+    mutating func bot(of department: Int32) -> RoutingConfiguration.Bot? {
+        while departmentBots.count <= Int(department) {
+            departmentBots.append(configuration.bots[departments[Int32(departmentBots.count)]])
+        }
+        return departmentBots[Int(department)]
     }
 
     func loggedInSlot(_ agent: String) throws(RoutingError) -> Int {

@@ -17,6 +17,22 @@ struct BotAndOfflineTests {
         try center.survey(chat: 1, visitor: "v", score: 4)
     }
 
+    /// The bot answers its own department's requests only, whichever order the departments are first seen in
+    /// (by an agent's login or by a request).
+    @Test("a bot answers only its department")
+    func botOfItsDepartmentOnly() throws {
+        var center = ContactCenter(configuration: .init(bots: ["faq": .init(resolvedShare: 1)]))
+        _ = try center.agentLoggedIn(agent("a", departments: ["sales", "faq"], capacity: 5), now: 0)
+        let bots: (([RoutingAction]) -> Int) = { actions in
+            actions.filter { if case .botAnswered = $0 { return true } else { return false } }.count
+        }
+        #expect(bots(try center.arrive("v1", department: "billing", now: 1)) == 0)  // first seen here: a ticket
+        #expect(bots(try center.arrive("v2", department: "sales", now: 2)) == 0)
+        #expect(bots(try center.arrive("v3", department: "faq", now: 3)) == 1)
+        #expect(bots(try center.arrive("v4", department: "billing", now: 4)) == 0)
+        #expect(center.counters.botResolved == 1 && center.counters.tickets == 2 && center.counters.chatsAssigned == 1)
+    }
+
     @Test("a bot that resolves nothing escalates to the human queue")
     func botEscalates() throws {
         var center = ContactCenter(configuration: .init(bots: ["faq": .init(resolvedShare: 0)]))

@@ -93,4 +93,24 @@ struct QueueTests {
         #expect(snapshot.activeChats == 2)
         #expect(snapshot.counters.chatsRequested == 4)
     }
+
+    /// Queue keys hash by a multiply of their two ids, not `Hasher`: distinct keys still spread (no two of a grid
+    /// of ids collide, and the low bits a dictionary uses take many values).
+    @Test("queue keys of distinct ids hash apart")
+    func queueKeyHashesSpread() {
+        var hashes = Set<Int>()
+        var lowBits = Set<Int>()
+        for department in Int32(0)..<64 {
+            for language in Int32(0)..<64 {
+                let hash = QueueKey(department: department, language: language)._rawHashValue(seed: 12345)
+                hashes.insert(hash)
+                lowBits.insert(hash & 1023)
+            }
+        }
+        #expect(hashes.count == 64 * 64)
+        #expect(lowBits.count > 900)
+        var counts: [QueueKey: Int] = [:]
+        for id in Int32(0)..<100 { counts[QueueKey(department: id % 7, language: id % 5), default: 0] += 1 }
+        #expect(counts.count == 35 && counts.values.reduce(0, +) == 100)
+    }
 }
