@@ -87,7 +87,9 @@ extension RunRecorder {
             let keys = keys(region: names[Int(region)], language: names[Int(language)], department: names[Int(department)])
             precondition(keys == expected, "the simulation's breakdown keys differ from the recorder's")
         case .site(let name, let expected):
-            precondition(site(names[Int(name)]) == expected, "the simulation's site id differs from the recorder's")
+            // Interned outside the check: a precondition's condition is not evaluated under -Ounchecked.
+            let site = site(names[Int(name)])
+            precondition(site == expected, "the simulation's site id differs from the recorder's")
         }
     }
 }
