@@ -1,7 +1,8 @@
 /// A visitor as the routing knows it while it is there: what `ContactCenter.visitorArrived` returns. Calls that
 /// take the handle instead of the visitor's id find the visitor without hashing the id (a runner with many
-/// visitors of its own, like the simulator, keeps the handle beside them). A handle is for one stay: once the
-/// visitor has left, calls with it throw `unknownParticipant`, even when the same id says hello again.
+/// visitors of its own, like the simulator, keeps the handle beside them). A handle is for one stay, and for the
+/// contact centre that returned it (and its copies): once the visitor has left, calls with it throw
+/// `unknownParticipant`, even when the same id says hello again.
 public struct VisitorHandle: Hashable, Sendable {
     let slot: Int32
     let generation: UInt32
