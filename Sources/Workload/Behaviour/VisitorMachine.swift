@@ -123,34 +123,17 @@ public struct VisitorMachine: Sendable {
     }
 
     /// A visitor behaving as the run's shared behaviour says (runners create one `SharedVisitorBehaviour` per run).
+    ///
+    /// - Parameter traits: what follows from `language` and `department` under `shared`, when resolved before (a
+    ///   runner with many visitors of a few (language, department) pairs resolves them once per pair); looked up
+    ///   here when nil.
     public init(
         id: String,
         language: String,
         department: String,
         returning: Bool = false,
         shared: SharedVisitorBehaviour,
-        typingIndicators: Bool = false
-    ) {
-        self.init(
-            id: id,
-            language: language,
-            department: department,
-            returning: returning,
-            shared: shared,
-            traits: Traits(language: language, department: department, shared: shared),
-            typingIndicators: typingIndicators
-        )
-    }
-
-    /// A visitor whose traits were resolved before (`traits` must be those of `language` and `department` under
-    /// `shared`): a runner with many visitors of a few (language, department) pairs resolves them once per pair.
-    public init(
-        id: String,
-        language: String,
-        department: String,
-        returning: Bool = false,
-        shared: SharedVisitorBehaviour,
-        traits: Traits,
+        traits: Traits? = nil,
         typingIndicators: Bool = false
     ) {
         self.id = id
@@ -159,7 +142,7 @@ public struct VisitorMachine: Sendable {
         self.returning = returning
         self.typingIndicators = typingIndicators
         self.shared = shared
-        self.traits = traits
+        self.traits = traits ?? Traits(language: language, department: department, shared: shared)
     }
 
     /// What a visitor's behaviour takes from its language and department: the same for every visitor of the pair,
