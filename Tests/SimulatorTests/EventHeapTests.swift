@@ -38,3 +38,17 @@ import Workload
         #expect(reference.isEmpty && queue.isEmpty && popped == Int(pushes))
     }
 }
+
+@Suite struct HoldModelTests {
+    /// The benchmark's loop takes its events in the order a plain sorted list does (so `chatstorm bench events`
+    /// times a working event set, not one that drops or reorders).
+    @Test func takesEventsInTimeOrder() {
+        var times: [Double] = []
+        HoldModel.hold(inFlight: 300, holds: 20_000, seed: 11) { times.append($0) }
+        let reference = HoldModel.reference(inFlight: 300, holds: 20_000, seed: 11)
+        #expect(times == reference)
+        #expect(HoldModel.run(inFlight: 300, holds: 20_000, seed: 11) == reference.last)
+        // The clock moves on: 20,000 holds of mean 1 with 300 in flight reach about 20,000 / 300.
+        #expect(abs(reference.last! - 20_000.0 / 300) < 5)
+    }
+}

@@ -71,3 +71,51 @@ struct SimulatorBench: ParsableCommand {
         if let stats = ProcessStats.current { print("peak RSS           \(stats.peakRSSBytes / 1_048_576) MiB") }
     }
 }
+
+/// `chatstorm bench events`: the simulator's event set alone, under the hold model.
+struct EventsBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Time the simulator's event set alone under the hold model (build with -c release).",
+        discussion: """
+            The classic benchmark of a pending-event set: IN-FLIGHT events are scheduled, then the earliest is \
+            taken and one scheduled in its place at its time plus an exponential draw of mean 1, HOLDS times. \
+            The simulator's own event heap and events, with one draw per event and nothing else: what a \
+            simulated day costs beyond it is the model (machines, routing, recorder). The default in-flight \
+            count is about the most events Profiles/sim-1m.yaml holds at once.
+            """
+    )
+
+    @Option(help: "Events scheduled at any time.")
+    var inFlight = 16_384
+
+    @Option(help: "Events taken (and as many scheduled).")
+    var holds = 20_000_000
+
+    @Option(help: "Repetitions; the fastest is reported.")
+    var repetitions = 3
+
+    @Option(help: "Seed of the draws.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard inFlight > 0 else { throw ValidationError("--in-flight must be at least 1") }
+        guard holds > 0 else { throw ValidationError("--holds must be at least 1") }
+    }
+
+    func run() throws {
+        var best = Double.infinity
+        var last = 0.0
+        for _ in 0..<max(1, repetitions) {
+            let started = ContinuousClock.now
+            last = HoldModel.run(inFlight: inFlight, holds: holds, seed: seed)
+            let elapsed = started.duration(to: .now)
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        print("hold model         \(inFlight) events in flight, \(holds) taken, clock at \(String(format: "%.1f", last))")
+        print(String(format: "wall time          %.3f s (fastest of %d)", best, max(1, repetitions)))
+        print(
+            String(format: "events             %.2f M events/s, %.1f ns per event", Double(holds) / best / 1e6, best / Double(holds) * 1e9)
+        )
+    }
+}
