@@ -30,28 +30,6 @@ public enum HoldModel {
         }
     }
 
-    /// The times the model takes its events at, in order: `run`'s schedule kept in a plain sorted list (for the
-    /// tests; quadratic).
-    static func reference(inFlight: Int, holds: Int, seed: UInt64) -> [Double] {
-        var rng = SeededGenerator(seed: seed)
-        var pending: [(time: Double, order: Int)] = []
-        var pushes = 0
-        func push(_ time: Double) {
-            // After every entry due no later (ties in push order).
-            let index = pending.firstIndex { $0.time > time } ?? pending.endIndex
-            pending.insert((time, pushes), at: index)
-            pushes += 1
-        }
-        for _ in 0..<inFlight { push(exponential(&rng)) }
-        var taken: [Double] = []
-        for _ in 0..<holds {
-            let event = pending.removeFirst()
-            taken.append(event.time)
-            push(event.time + exponential(&rng))
-        }
-        return taken
-    }
-
     @inline(__always)
     static func exponential(_ rng: inout SeededGenerator) -> Double {
         -log1p(-Double.random(in: 0..<1, using: &rng))

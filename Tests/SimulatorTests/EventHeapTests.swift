@@ -45,10 +45,29 @@ import Workload
     @Test func takesEventsInTimeOrder() {
         var times: [Double] = []
         HoldModel.hold(inFlight: 300, holds: 20_000, seed: 11) { times.append($0) }
-        let reference = HoldModel.reference(inFlight: 300, holds: 20_000, seed: 11)
+        let reference = Self.reference(inFlight: 300, holds: 20_000, seed: 11)
         #expect(times == reference)
         #expect(HoldModel.run(inFlight: 300, holds: 20_000, seed: 11) == reference.last)
         // The clock moves on: 20,000 holds of mean 1 with 300 in flight reach about 20,000 / 300.
         #expect(abs(reference.last! - 20_000.0 / 300) < 5)
+    }
+
+    /// The times the model takes its events at, in order, with the pending events kept in a plain sorted list
+    /// (quadratic).
+    static func reference(inFlight: Int, holds: Int, seed: UInt64) -> [Double] {
+        var rng = SeededGenerator(seed: seed)
+        var pending: [Double] = []
+        func push(_ time: Double) {
+            // After every event due no later: ties in push order.
+            pending.insert(time, at: pending.firstIndex { $0 > time } ?? pending.endIndex)
+        }
+        for _ in 0..<inFlight { push(HoldModel.exponential(&rng)) }
+        var taken: [Double] = []
+        for _ in 0..<holds {
+            let time = pending.removeFirst()
+            taken.append(time)
+            push(time + HoldModel.exponential(&rng))
+        }
+        return taken
     }
 }
