@@ -118,7 +118,7 @@ extension ContactCenter {
         for key in keys where !(queues[key]?.isEmpty ?? true) && !canServe(key) {
             while let entry = queues[key]?.popFirst() {
                 guard let chat = chats.removeValue(forKey: entry.chat) else { continue }
-                if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].openChat = nil }
+                visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
                 actions.append(makeTicket(chat.id, visitor: chat.visitor, key: key, text: chat.text, now: now))
             }
         }
@@ -144,7 +144,7 @@ extension ContactCenter {
     mutating func finish(_ chatID: ChatID, agentSlot slot: Int, now: Double, into actions: inout [RoutingAction]) {
         guard let chat = chats.removeValue(forKey: chatID) else { return }
         removeChat(chatID, from: slot)
-        if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].closeOpenChat(chatID) }
+        visitors.ifPresent(chat.visitorHandle) { $0.closeOpenChat(chatID) }
         counters.chatsEnded += 1
         drain(agent: slot, now: now, into: &actions)
     }

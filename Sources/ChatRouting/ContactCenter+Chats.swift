@@ -247,7 +247,7 @@ extension ContactCenter {
         actions.append(.ended(chat: chatID, to: .visitor(visitor), reason: .left))
         removeFromQueue(chat, now: now, into: &actions)
         chats[chatID] = nil
-        if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].openChat = nil }
+        visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
         counters.chatsAbandoned += 1
     }
 
@@ -270,7 +270,7 @@ extension ContactCenter {
         chat.agentSeq = 0
         if !canServe(chat.key) {
             chats[chatID] = nil
-            if visitors.contains(chat.visitorHandle) { visitors[chat.visitorHandle].openChat = nil }
+            visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
             actions.append(makeTicket(chatID, visitor: chat.visitor, key: chat.key, text: chat.text, now: now))
         } else {
             chats[chatID] = chat

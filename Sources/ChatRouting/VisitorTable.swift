@@ -64,6 +64,13 @@ struct VisitorTable: Sendable {
         }
     }
 
+    /// Changes the handle's visitor in place when it is still there; nothing otherwise (one check, where
+    /// `contains` and the subscript made two).
+    mutating func ifPresent(_ handle: VisitorHandle, _ change: (inout VisitorState) -> Void) {
+        guard contains(handle) else { return }
+        change(&slots[Int(handle.slot)])
+    }
+
     /// Takes the handle's visitor out; nil when it is gone already.
     mutating func remove(_ handle: VisitorHandle) -> VisitorState? {
         guard contains(handle) else { return nil }

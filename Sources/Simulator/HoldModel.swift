@@ -1,4 +1,3 @@
-import Foundation
 import Workload
 
 /// The hold model, the classic benchmark of a simulation's pending-event set (Vaucher and Duval 1975, Jones 1986):
@@ -30,8 +29,9 @@ public enum HoldModel {
         }
     }
 
+    /// An exponential draw of mean 1, made as the simulator's machines and handling model make theirs.
     @inline(__always)
     static func exponential(_ rng: inout SeededGenerator) -> Double {
-        -log1p(-Double.random(in: 0..<1, using: &rng))
+        Distribution.exponential(mean: 1).sample(using: &rng)
     }
 }
