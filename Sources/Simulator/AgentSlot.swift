@@ -17,7 +17,7 @@ struct AgentSlot {
         /// The latest idle timer the machine armed for this chat, and when it is due.
         var idleTimer: AgentTimer?
         var idleDue = 0.0
-        /// An idle event of this chat is in the heap (due no later than `idleDue`).
+        /// An idle event of this chat is in the queue (due no later than `idleDue`).
         var idleQueued = false
     }
 

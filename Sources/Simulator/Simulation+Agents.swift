@@ -36,16 +36,16 @@ extension Simulation {
             if handling != nil, timer.kind == .reply || timer.kind == .idle { return }
             if timer.kind == .idle, let slot = agents[index].index(of: timer.chat) {
                 // Every reply re-arms the chat's idle timer, which nearly never fires: one event per chat stays in
-                // the heap and moves on to the latest arming when it comes due (see `agentTimerDue(_:agent:)`).
+                // the queue and moves on to the latest arming when it comes due (see `agentTimerDue(_:agent:)`).
                 agents[index].chats[slot].idleTimer = timer
                 agents[index].chats[slot].idleDue = max(at, now)
                 if agents[index].chats[slot].idleQueued { return }
                 guard at < duration else { return }
                 agents[index].chats[slot].idleQueued = true
             }
-            // A timer due after the run's end never fires: it stays out of the heap.
+            // A timer due after the run's end never fires: it stays out of the queue.
             guard at < duration else { return }
-            heap.push(max(at, now), target: Int32(index), .agentTimer(timer))
+            queue.push(max(at, now), target: Int32(index), .agentTimer(timer))
         case .finished:
             break
         }
@@ -60,7 +60,7 @@ extension Simulation {
         }
         if latest.id != timer.id, agents[index].chats[slot].idleDue > now {
             if agents[index].chats[slot].idleDue < duration {
-                heap.push(agents[index].chats[slot].idleDue, target: Int32(index), .agentTimer(latest))
+                queue.push(agents[index].chats[slot].idleDue, target: Int32(index), .agentTimer(latest))
             } else {
                 agents[index].chats[slot].idleQueued = false
             }

@@ -43,7 +43,7 @@ extension Simulation {
         for chat in agents[index].chats where chat.work < least { least = chat.work }
         guard least.isFinite else { return }
         let rate = handlingRate(load: agents[index].chats.count)
-        heap.push(now + max(0, least) / rate, target: Int32(index), .handlingDone(version: agents[index].handlingVersion))
+        queue.push(now + max(0, least) / rate, target: Int32(index), .handlingDone(version: agents[index].handlingVersion))
     }
 
     /// The armed completion came due: the agent ends that chat (it stays counted until the agent sees it end).

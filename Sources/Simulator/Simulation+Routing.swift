@@ -94,14 +94,14 @@ extension Simulation {
         guard generation == nil || visitors[index].generation == generation, !visitors[index].finished else { return }
         let time = deliveryTime(after: visitors[index].lastDelivery)
         visitors[index].lastDelivery = time
-        heap.push(time, target: Int32(index), generation: visitors[index].generation, .toVisitor(delivery))
+        queue.push(time, target: Int32(index), generation: visitors[index].generation, .toVisitor(delivery))
     }
 
     /// Schedules a frame for an agent after the modelled delay, behind the frames already on their way to it.
     mutating func send(_ delivery: AgentDelivery, toAgent index: Int) {
         let time = deliveryTime(after: agents[index].lastDelivery)
         agents[index].lastDelivery = time
-        heap.push(time, target: Int32(index), .toAgent(delivery))
+        queue.push(time, target: Int32(index), .toAgent(delivery))
     }
 
     /// A frame reaches a visitor: recorded as the live engine records it, then given to the machine. While

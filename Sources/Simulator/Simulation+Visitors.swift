@@ -7,7 +7,7 @@ extension Simulation {
     mutating func scheduleNextArrival() {
         guard let arrival = arrivals.next(), arrival.time < duration else { return }
         pendingArrival = arrival
-        heap.push(arrival.time, .arrival)
+        queue.push(arrival.time, .arrival)
     }
 
     /// The planned visitor arrives: a slot (reused when one is free), the recorder's keys, the machine started.
@@ -96,10 +96,10 @@ extension Simulation {
         case .disconnect:
             disconnect(index)
         case .wake(let at, let timer):
-            // A timer due after the run's end never fires: leaving it out keeps the heap small (a patience of days
+            // A timer due after the run's end never fires: leaving it out keeps the queue small (a patience of days
             // would otherwise keep one event per visitor in it).
             guard at < duration else { return }
-            heap.push(max(at, now), target: Int32(index), generation: visitors[index].generation, .visitorTimer(timer))
+            queue.push(max(at, now), target: Int32(index), generation: visitors[index].generation, .visitorTimer(timer))
         case .finished(let outcome):
             finish(index, outcome)
         }
@@ -130,7 +130,7 @@ extension Simulation {
         visitors[index].connected = false
         visitors[index].disconnects += 1
         openSessions -= 1
-        heap.push(
+        queue.push(
             now + configuration.resumeGrace,
             target: Int32(index),
             generation: visitors[index].generation,

@@ -7,7 +7,7 @@ import Workload
 /// reference server's routing, recorded into the same `RunRecorder`, so its `RunResult` reads like a live run's
 /// (mode `sim`).
 ///
-/// Single-threaded and deterministic for a seed: continuous time, one event heap ordered by (time, scheduling
+/// Single-threaded and deterministic for a seed: continuous time, one event queue ordered by (time, scheduling
 /// order), one thread taking events from it. The recorder's calls can be applied on a second thread
 /// (`RecordingPipe`): they are written down as plain data in order and applied in that order, so where they are
 /// applied changes nothing. Visitors arrive from the ``ArrivalPlan``, agents log in and out by the ``AgentSchedule``; the machines'
@@ -18,16 +18,16 @@ import Workload
 /// chat progressing at rate 1 / mean(entry k) while its agent holds k + 1 chats, its work drawn from the first
 /// entry scaled to mean 1 (exponential entries give exactly the Markov chat model).
 ///
-/// Not copyable: a simulation owns its event heap and its visitor and agent slots in raw memory (`EventHeap`,
+/// Not copyable: a simulation owns its event queue and its visitor and agent slots in raw memory (`EventQueue`,
 /// `Slots`), which spares the event loop the uniqueness checks of Swift arrays.
 public struct Simulation: ~Copyable {
     public let configuration: SimulationConfiguration
     /// The recorder, fed through a pipe (applied on a second thread while `run` runs, see `RecordingPipe`).
     var recording: RecordingPipe
     var center: ContactCenter
-    var heap = EventHeap()
+    var queue = EventQueue()
     var arrivals: ArrivalGenerator
-    /// The arrival whose event is in the heap.
+    /// The arrival whose event is in the queue.
     var pendingArrival: Arrival?
     var visitors = Slots<VisitorSlot>()
     /// What the visitors of each region's (language, department) pairs share, by `Arrival.mix`, as they are first
@@ -58,7 +58,7 @@ public struct Simulation: ~Copyable {
     var openSessions = 0
     var agentsOnline = 0
     var activeChats = 0
-    /// Events taken from the heap.
+    /// Events taken from the queue.
     public private(set) var events = 0
 
     /// A simulation of `configuration.profile`.
@@ -125,10 +125,10 @@ public struct Simulation: ~Copyable {
         if recorderThread { recording.startThread() }
         for index in agents.indices { agentHandle(index, .started) }
         scheduleNextArrival()
-        if duration >= 1 { heap.push(1, .sample) }
-        if configuration.routing.overflowAfter != nil { heap.push(1, .overflowTick) }
+        if duration >= 1 { queue.push(1, .sample) }
+        if configuration.routing.overflowAfter != nil { queue.push(1, .overflowTick) }
         var stopped = false
-        while let event = heap.pop() {
+        while let event = queue.pop() {
             guard event.time < duration else { break }
             // Every 16,384 events a relaxed load and a call: nothing measurable on the event loop.
             if events & 0x3FFF == 0, let control, control.check(events: events, now: now) {
@@ -189,7 +189,7 @@ public struct Simulation: ~Copyable {
             graceExpired(Int(event.target), disconnects: disconnects)
         case .overflowTick:
             execute(center.tick(now: now))
-            heap.push(now + 1, .overflowTick)
+            queue.push(now + 1, .overflowTick)
         }
     }
 
@@ -209,7 +209,7 @@ public struct Simulation: ~Copyable {
             simulatedTime: configuration.profile.calendar.start.addingTimeInterval(now).timeIntervalSinceReferenceDate,
             gauges: .init(sessions: openSessions, activeChats: activeChats, agentsOnline: agentsOnline)
         )
-        if now + 1 < duration { heap.push(now + 1, .sample) }
+        if now + 1 < duration { queue.push(now + 1, .sample) }
     }
 
     /// The delivery time of the next frame to a client whose last frame arrives at `last`.

@@ -3,7 +3,7 @@ import Workload
 
 /// One scheduled happening of a simulation: a machine's timer, a frame the server delivers to a client, an
 /// arrival, a handling completion or the per-second sample. Trivially copyable (no strings, no references), so
-/// the event heap moves it with plain loads and stores.
+/// the event queue moves it with plain loads and stores.
 struct SimulationEvent {
     var time: Double
     /// The visitor or agent slot the event is for (unused by run-wide events).

@@ -11,7 +11,7 @@ struct SimulatorBench: ParsableCommand {
         abstract: "Time the simulation of a profile: events per second and wall time (build with -c release).",
         discussion: """
             Without a profile, Profiles/sim-1m.yaml: a 24-hour follow-the-sun day with about a million \
-            visitors. An event is one item taken from the event heap (an arrival, a machine timer, a frame \
+            visitors. An event is one item taken from the event queue (an arrival, a machine timer, a frame \
             delivered to a visitor or an agent, a handling completion, a per-second sample). The recorder runs \
             on a second thread unless --recorder-inline; the CPU time counts both.
             """
@@ -80,7 +80,7 @@ struct EventsBench: ParsableCommand {
         discussion: """
             The classic benchmark of a pending-event set: IN-FLIGHT events are scheduled, then the earliest is \
             taken and one scheduled in its place at its time plus an exponential draw of mean 1, HOLDS times. \
-            The simulator's own event heap and events, with one draw per event and nothing else: what a \
+            The simulator's own event queue and events, with one draw per event and nothing else: what a \
             simulated day costs beyond it is the model (machines, routing, recorder). The default in-flight \
             count is about the most events Profiles/sim-1m.yaml holds at once.
             """

@@ -3,11 +3,14 @@ import Workload
 
 @testable import Simulator
 
-@Suite struct EventHeapTests {
+@Suite struct EventQueueTests {
     /// Driven like the simulator (every push at or after the last popped time, many due at once, so that both lanes
-    /// are used), the queue pops exactly what a sorted list ordered by (time, push order) holds.
-    @Test func popsInTimeOrderAndTiesInPushOrder() {
-        var queue = EventHeap()
+    /// are used), the queue pops exactly what a sorted list ordered by (time, push order) holds. At three time
+    /// scales: seconds (one epoch of buckets), hours (events beyond the epoch go to the overflow and come back
+    /// through later epochs) and microseconds (crowded buckets make the queue spread everything anew, narrower).
+    @Test(arguments: [1.0, 3_600, 1e-6])
+    func popsInTimeOrderAndTiesInPushOrder(scale: Double) {
+        var queue = EventQueue()
         var rng = SeededGenerator(seed: 3)
         var reference: [(time: Double, order: Int32)] = []
         var pushes: Int32 = 0
@@ -18,24 +21,31 @@ import Workload
         }
         // Several events at time 0 and at equal later times before the first pop.
         for _ in 0..<5 { push(0) }
-        for _ in 0..<50 { push(Double(Int.random(in: 0..<20, using: &rng))) }
+        for _ in 0..<500 { push(Double(Int.random(in: 0..<200, using: &rng)) * scale) }
         var popped = 0
         while let event = queue.pop() {
             let earliest = reference.indices.min { (reference[$0].time, reference[$0].order) < (reference[$1].time, reference[$1].order) }!
             #expect(event.time == reference[earliest].time && event.target == reference[earliest].order)
             reference.remove(at: earliest)
             popped += 1
-            guard pushes < 5_000 else { continue }
+            guard pushes < 8_000 else { continue }
             for _ in 0..<Int.random(in: 0...2, using: &rng) {
-                // Half of the pushes are due now; the rest at a few distinct later times (ties are common).
-                // Times with fractions too, so that events differ in low bits as well as high ones.
-                let later =
-                    Bool.random(using: &rng)
-                    ? 0 : Double(Int.random(in: 1..<4, using: &rng)) / 8 * Double(Int.random(in: 1..<9, using: &rng))
-                push(event.time + later)
+                // Half of the pushes are due now; the rest at a few distinct later times (ties are common), some
+                // at times of their own (a draw), some far ahead.
+                let later: Double
+                switch Int.random(in: 0..<8, using: &rng) {
+                case 0..<4: later = 0
+                case 4, 5: later = Double(Int.random(in: 1..<4, using: &rng)) / 8 * Double(Int.random(in: 1..<9, using: &rng))
+                case 6: later = Double.random(in: 0..<4, using: &rng)
+                default: later = Double.random(in: 0..<400, using: &rng)
+                }
+                push(event.time + later * scale)
             }
         }
         #expect(reference.isEmpty && queue.isEmpty && popped == Int(pushes))
+        // The buckets followed the events' scale (they start 1/16 s wide: too narrow for hours, too wide for
+        // microseconds).
+        #expect(queue.width > scale / 1_000 && queue.width < scale * 1_000)
     }
 }
 
