@@ -231,6 +231,19 @@ struct EventQueue: ~Copyable {
                 return true
             }
             guard stored > 0 else { return false }
+            guard overflowEarliest < .infinity else {
+                // Only events at infinity are left (an epoch cannot start there): they come in push order.
+                var pending: [Int32] = []
+                collect(overflow, into: &pending)
+                overflow = -1
+                for node in pending {
+                    run.append(nodes[Int(node)].event)
+                    nodes[Int(node)].next = free
+                    free = node
+                }
+                stored -= pending.count
+                return true
+            }
             startEpoch()
         }
     }

@@ -49,6 +49,21 @@ import Workload
     }
 }
 
+extension EventQueueTests {
+    /// Events scheduled at infinity (no epoch can start there) come after all others, in push order (and do not
+    /// send the queue looking for an epoch forever).
+    @Test(.timeLimit(.minutes(1))) func eventsAtInfinityComeLastInPushOrder() {
+        var queue = EventQueue()
+        queue.push(.infinity, target: 0, .sample)
+        queue.push(5, target: 1, .sample)
+        queue.push(.infinity, target: 2, .sample)
+        queue.push(1e300, target: 3, .sample)
+        var order: [Int32] = []
+        while let event = queue.pop() { order.append(event.target) }
+        #expect(order == [1, 3, 0, 2])
+    }
+}
+
 @Suite struct HoldModelTests {
     /// The benchmark's loop takes its events in the order a plain sorted list does (so `chatstorm bench events`
     /// times a working event set, not one that drops or reorders).
