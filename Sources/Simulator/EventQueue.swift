@@ -81,6 +81,8 @@ struct EventQueue: ~Copyable {
     private var overflowEarliest = Double.infinity
     /// Events in buckets and overflow.
     private var stored = 0
+    /// Events moved by new epochs and spreads so far (each was pushed once before).
+    private(set) var redistributed = 0
 
     private var base = 0.0
     private(set) var width = 1.0 / 16
@@ -296,8 +298,8 @@ struct EventQueue: ~Copyable {
         }
     }
 
-    /// The next epoch: it starts at the earliest overflow event, its width from the rate of the last one, and the
-    /// overflow is distributed into it.
+    /// The next epoch: it starts at the earliest overflow event, its width from the rate of the last one (but wide
+    /// enough for a quarter of what is pending), and the overflow is distributed into it.
     private mutating func startEpoch() {
         let span = lastTaken - base
         if takenThisEpoch > 0, span > 0 { setWidth(Self.eventsPerBucket * span / Double(takenThisEpoch)) }
@@ -306,6 +308,17 @@ struct EventQueue: ~Copyable {
         overflow = -1
         base = overflowEarliest
         overflowEarliest = .infinity
+        // Each epoch moves everything pending once: after a busy spell the last rate can make the epoch far too
+        // short for a quiet one (an event or two an epoch, thousands moved for each). Wide enough for a quarter of
+        // the pending events, an epoch moves at most four times as many as it will hold.
+        if pending.count > 4 * Self.crowded {
+            var times = pending.map { nodes[Int($0)].event.time }
+            times.sort()
+            let quarter = times[times.count / 4]
+            if (quarter - base) * inverseWidth >= Double(Self.bucketCount) {
+                setWidth(2 * (quarter - base) / Double(Self.bucketCount))
+            }
+        }
         cursor = -1
         takenThisEpoch = 0
         distribute(pending)
@@ -368,6 +381,7 @@ struct EventQueue: ~Copyable {
 
     /// Puts each node, in order, on its bucket of the epoch or on the overflow.
     private mutating func distribute(_ pending: [Int32]) {
+        redistributed += pending.count
         for node in pending {
             let time = nodes[Int(node)].event.time
             let offset = (time - base) * inverseWidth

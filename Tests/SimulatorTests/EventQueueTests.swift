@@ -64,6 +64,40 @@ extension EventQueueTests {
     }
 }
 
+extension EventQueueTests {
+    /// A quiet spell after a busy one: the busy rate makes the buckets narrow, then one event comes every 1,000 s
+    /// with 10,000 pending far beyond. The epochs widen to hold a quarter of what is pending, so the far events are
+    /// not moved again for every quiet one (a million moves and more if they were), and the order holds.
+    @Test func aQuietSpellAfterABusyOneMovesEventsAFewTimes() {
+        var queue = EventQueue()
+        var rng = SeededGenerator(seed: 5)
+        // Busy: 10,000 in flight, 100,000 taken, about 10,000 a second.
+        for _ in 0..<10_000 { queue.push(Double.random(in: 0..<1, using: &rng), .sample) }
+        for _ in 0..<100_000 {
+            let event = queue.pop()!
+            queue.push(event.time + Double.random(in: 0..<1, using: &rng), .sample)
+        }
+        while queue.pop() != nil {}
+        // Quiet: one chain of events 1,000 s apart, and 10,000 events between 10^6 and 2·10^6 s.
+        let start = queue.now
+        for index in 0..<10_000 { queue.push(start + 1e6 + Double(index) * 100, target: 1, .sample) }
+        queue.push(start + 1_000, target: 0, .sample)
+        let before = queue.redistributed
+        var last = start
+        var chain = 0
+        while let event = queue.pop() {
+            #expect(event.time >= last)
+            last = event.time
+            if event.target == 0, chain < 900 {
+                chain += 1
+                queue.push(event.time + 1_000, target: 0, .sample)
+            }
+        }
+        #expect(chain == 900)
+        #expect(queue.redistributed - before < 100_000)
+    }
+}
+
 @Suite struct HoldModelTests {
     /// The benchmark's loop takes its events in the order a plain sorted list does (so `chatstorm bench events`
     /// times a working event set, not one that drops or reorders).
