@@ -336,8 +336,10 @@ struct EventQueue: ~Copyable {
             earliest = Swift.min(earliest, events[index].time)
             latest = Swift.max(latest, events[index].time)
         }
-        let narrower = Self.eventsPerBucket * (latest - earliest) / Double(run.count - runHead)
-        guard narrower > 0, narrower < width / 2 else { return false }
+        let narrower = Self.clamped(width: Self.eventsPerBucket * (latest - earliest) / Double(run.count - runHead))
+        // Not when the width is already as narrow as it gets (or all are at one time): spreading again would find
+        // the same bucket crowded.
+        guard latest > earliest, narrower < width / 2 else { return false }
         // Everything pending, oldest first within each list (`run` holds equal times in push order): the crowded
         // bucket, the later buckets, the overflow.
         var pending: [Int32] = []
@@ -364,8 +366,13 @@ struct EventQueue: ~Copyable {
     }
 
     private mutating func setWidth(_ newWidth: Double) {
-        width = Swift.min(Swift.max(newWidth, 1e-9), 1e9)
+        width = Self.clamped(width: newWidth)
         inverseWidth = 1 / width
+    }
+
+    /// A bucket width between a nanosecond and 30 years.
+    private static func clamped(width: Double) -> Double {
+        Swift.min(Swift.max(width, 1e-9), 1e9)
     }
 
     /// Appends a list's nodes to `pending`, oldest first.

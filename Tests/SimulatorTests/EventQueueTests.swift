@@ -98,6 +98,19 @@ extension EventQueueTests {
     }
 }
 
+extension EventQueueTests {
+    /// Many events closer together than the narrowest bucket: the crowded bucket is popped as it is (sorted),
+    /// instead of being spread again and again.
+    @Test(.timeLimit(.minutes(1))) func eventsCloserThanTheNarrowestBucketComeInOrder() {
+        var queue = EventQueue()
+        let times = (0..<300).map { 1 + Double(($0 * 7) % 300) * 1e-14 }
+        for (index, time) in times.enumerated() { queue.push(time, target: Int32(index), .sample) }
+        var taken: [Double] = []
+        while let event = queue.pop() { taken.append(event.time) }
+        #expect(taken == times.sorted())
+    }
+}
+
 @Suite struct HoldModelTests {
     /// The benchmark's loop takes its events in the order a plain sorted list does (so `chatstorm bench events`
     /// times a working event set, not one that drops or reorders).
