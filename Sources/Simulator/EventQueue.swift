@@ -98,6 +98,8 @@ struct EventQueue: ~Copyable {
     /// The events of bucket `cursor`, sorted; popped from `runHead`.
     private var run = Run()
     private var runHead = 0
+    /// More events than this in `run` spread the queue anew.
+    private var crowdedRun = crowded
     /// Events scheduled at `now` since it came, in push order (read from `dueHead`).
     private var due = Run()
     private var dueHead = 0
@@ -144,7 +146,10 @@ struct EventQueue: ~Copyable {
         let bucket = Int(offset)
         if bucket <= cursor {
             insertIntoRun(event)
-            if run.count - runHead > Self.crowded { _ = respread(from: cursor) }
+            if run.count - runHead > crowdedRun, !respread(from: cursor) {
+                // Not to be tried at every insertion: only once the run has doubled again.
+                crowdedRun = 2 * (run.count - runHead)
+            }
             return
         }
         buckets[bucket] = node(event, before: buckets[bucket])
@@ -221,6 +226,7 @@ struct EventQueue: ~Copyable {
     private mutating func nextBucket() -> Bool {
         run.count = 0
         runHead = 0
+        crowdedRun = Self.crowded
         while true {
             if let bucket = nextOccupied(after: cursor) {
                 cursor = bucket

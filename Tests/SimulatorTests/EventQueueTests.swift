@@ -109,6 +109,20 @@ extension EventQueueTests {
         while let event = queue.pop() { taken.append(event.time) }
         #expect(taken == times.sorted())
     }
+
+    /// Many events scheduled into the bucket being popped, all at one time: they come in push order, after those
+    /// due earlier.
+    @Test(.timeLimit(.minutes(1))) func manyEventsAtOneTimeInTheBucketBeingPopped() {
+        var queue = EventQueue()
+        queue.push(1, target: -1, .sample)
+        queue.push(1.001, target: -2, .sample)
+        #expect(queue.pop()?.target == -1)
+        for index in 0..<20_000 { queue.push(1.002, target: Int32(index), .sample) }
+        #expect(queue.pop()?.target == -2)
+        var order: [Int32] = []
+        while let event = queue.pop() { order.append(event.target) }
+        #expect(order == Array(0..<20_000))
+    }
 }
 
 @Suite struct HoldModelTests {
