@@ -336,23 +336,26 @@ struct EventQueue: ~Copyable {
     /// they are).
     private mutating func respread(from bucket: Int) -> Bool {
         let events = run.base!
-        var earliest = events[runHead].time
+        // Events at `now` stay: they come before the lane's (a sorted run holds them first).
+        var first = runHead
+        while first < run.count, events[first].time == now { first += 1 }
+        guard first < run.count else { return false }
+        var earliest = events[first].time
         var latest = earliest
-        for index in runHead..<run.count {
+        for index in first..<run.count {
             earliest = Swift.min(earliest, events[index].time)
             latest = Swift.max(latest, events[index].time)
         }
-        let narrower = Self.clamped(width: Self.eventsPerBucket * (latest - earliest) / Double(run.count - runHead))
+        let narrower = Self.clamped(width: Self.eventsPerBucket * (latest - earliest) / Double(run.count - first))
         // Not when the width is already as narrow as it gets (or all are at one time): spreading again would find
         // the same bucket crowded.
         guard latest > earliest, narrower < width / 2 else { return false }
-        // Everything pending, oldest first within each list (`run` holds equal times in push order): the crowded
-        // bucket, the later buckets, the overflow.
+        // Everything else pending, oldest first within each list (`run` holds equal times in push order): the
+        // crowded bucket, the later buckets, the overflow.
         var pending: [Int32] = []
-        for index in runHead..<run.count { pending.append(node(events[index], before: -1)) }
-        stored += run.count - runHead
-        run.count = 0
-        runHead = 0
+        for index in first..<run.count { pending.append(node(events[index], before: -1)) }
+        stored += run.count - first
+        run.count = first
         var next = bucket
         while let later = nextOccupied(after: next) {
             next = later

@@ -110,6 +110,20 @@ extension EventQueueTests {
         #expect(taken == times.sorted())
     }
 
+    /// An event at `now` pushed before `now` came stays ahead of one pushed since, even when inserts into the bucket
+    /// being popped crowd it and the queue spreads its events anew.
+    @Test func aRespreadKeepsTheEventsAtNowAheadOfTheLane() {
+        var queue = EventQueue()
+        queue.push(1, target: 0, .sample)
+        queue.push(1, target: 1, .sample)
+        #expect(queue.pop()?.target == 0)
+        queue.push(1, target: 2, .sample)
+        for index in 0..<64 { queue.push(1 + Double(index + 1) * 1e-4, target: Int32(100 + index), .sample) }
+        var order: [Int32] = []
+        while let event = queue.pop() { order.append(event.target) }
+        #expect(order == [1, 2] + (100..<164).map { Int32($0) })
+    }
+
     /// Many events scheduled into the bucket being popped, all at one time: they come in push order, after those
     /// due earlier.
     @Test(.timeLimit(.minutes(1))) func manyEventsAtOneTimeInTheBucketBeingPopped() {
