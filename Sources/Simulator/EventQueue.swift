@@ -314,19 +314,30 @@ struct EventQueue: ~Copyable {
         overflow = -1
         base = overflowEarliest
         overflowEarliest = .infinity
-        // Each epoch moves everything pending once: after a busy spell the last rate can make the epoch far too
-        // short for a quiet one (an event or two an epoch, thousands moved for each). Wide enough for a quarter of
-        // the pending events, an epoch moves at most four times as many as it will hold.
-        if pending.count > 4 * Self.crowded {
-            var times = pending.map { nodes[Int($0)].event.time }
-            times.sort()
-            let quarter = times[times.count / 4]
-            if (quarter - base) * inverseWidth >= Double(Self.bucketCount) {
-                setWidth(2 * (quarter - base) / Double(Self.bucketCount))
-            }
-        }
         cursor = -1
         takenThisEpoch = 0
+        let placed = distribute(pending)
+        // Each epoch moves everything pending once: after a busy spell the last rate can make the epoch far too
+        // short for a quiet one (an event or two an epoch, thousands moved for each). An epoch that holds less than
+        // a quarter of the pending events is made wide enough for a quarter (rare: the sort is not paid otherwise),
+        // so that it moves at most four times as many as it will hold.
+        guard pending.count > 4 * Self.crowded, placed < pending.count / 4 else { return }
+        var times: [Double] = []
+        times.reserveCapacity(pending.count)
+        for node in pending {
+            let time = nodes[Int(node)].event.time
+            times.append(time)
+            let offset = (time - base) * inverseWidth
+            if offset < Double(Self.bucketCount) {
+                let bucket = Int(offset)
+                buckets[bucket] = -1
+                occupied[bucket >> 6] &= ~(1 << UInt64(bucket & 63))
+            }
+        }
+        overflow = -1
+        overflowEarliest = .infinity
+        times.sort()
+        setWidth(2 * (times[times.count / 4] - base) / Double(Self.bucketCount))
         distribute(pending)
     }
 
@@ -395,9 +406,11 @@ struct EventQueue: ~Copyable {
         pending[start...].reverse()
     }
 
-    /// Puts each node, in order, on its bucket of the epoch or on the overflow.
-    private mutating func distribute(_ pending: [Int32]) {
+    /// Puts each node, in order, on its bucket of the epoch or on the overflow; returns how many went on buckets.
+    @discardableResult
+    private mutating func distribute(_ pending: [Int32]) -> Int {
         redistributed += pending.count
+        var placed = 0
         for node in pending {
             let time = nodes[Int(node)].event.time
             let offset = (time - base) * inverseWidth
@@ -406,11 +419,13 @@ struct EventQueue: ~Copyable {
                 nodes[Int(node)].next = buckets[bucket]
                 buckets[bucket] = node
                 occupied[bucket >> 6] |= 1 << UInt64(bucket & 63)
+                placed += 1
             } else {
                 nodes[Int(node)].next = overflow
                 overflow = node
                 overflowEarliest = Swift.min(overflowEarliest, time)
             }
         }
+        return placed
     }
 }
