@@ -21,13 +21,12 @@
 /// The events live in one pool of list nodes (a freed node is reused by the next push, so the nodes in use stay
 /// few and warm); a push writes the new node and its bucket's head, nothing else. The radix heap this replaced
 /// moved each event through 6.7 of its buckets on average in a simulated day; here an event is written once and
-/// copied once into `run`. `chatstorm bench events`: 23.6–26.1 ns per event with 1,000 in flight (radix heap
-/// 35.1–37.8), 27.2–29.7 with 16,384 (40.1–42.6), 47–55 with 100,000 (45.5–48.6: following the lists through a
-/// pool of 4.8 MB waits on memory); a `sim-1m` day 3–7 % faster side by side. Following the next bucket's list
-/// one node per pop (`ahead`), so that its nodes are loaded while the current bucket's events are handled: the day
-/// 4.5 % faster again, 42–44 ns with 100,000 in flight. Tried and slower: the first
-/// events of each bucket in place in one array (one read instead of following a list, but 5 MB of slots: the
-/// hold model 15 % faster, a day 7 % slower); lists kept oldest first (a push also wrote the tail node: 3.5 %).
+/// copied once into `run`. The next bucket's list is followed one node per pop (`ahead`), so that its nodes are
+/// loaded while the current bucket's events are handled. `chatstorm bench events`: 24–26 ns per event with 1,000
+/// in flight (radix heap 35–38), 26.5–32 with 16,384 (40–43), 41.5–53 with 100,000 (45.5–49: following lists
+/// through a pool of 4.8 MB waits on memory); a `sim-1m` day 0.96 side by side for the queue, 0.955 again for
+/// following ahead. Tried and slower (README): the first events of each bucket in place in one array of slots,
+/// chunks of events instead of nodes, lists kept oldest first, a processor prefetch instead of the loads ahead.
 struct EventQueue: ~Copyable {
     /// A growable run of events in raw memory, owned by the queue.
     private struct Run {
