@@ -9,8 +9,9 @@
 ///   epoch's buckets are used up, the next epoch starts at the earliest overflow event and the overflow is
 ///   distributed into it.
 /// - The width follows the events: each epoch's is set from the rate events were taken at in the last one (about
-///   `eventsPerBucket` per bucket); a bucket found much fuller than that (a first epoch's guess, a burst) makes
-///   the queue spread everything pending anew at a width to suit.
+///   `eventsPerBucket` per bucket), widened when the epoch would hold less than a quarter of what is pending (a
+///   quiet spell after a busy one); a bucket found much fuller than that (a first epoch's guess, a burst) makes
+///   the queue spread everything pending anew at a width to suit. Events at infinity come last, in push order.
 /// - Events due at `now` itself (with zero network delay most deliveries are) go to the lane.
 ///
 /// Ties need no sequence number: events of equal time always share a list (a bucket's, or the overflow), each
