@@ -139,6 +139,69 @@ extension EventQueueTests {
     }
 }
 
+extension EventQueueTests {
+    /// A mixed workload, randomized: pushes due now, at times already pending (ties), 1e-14 s apart, at every
+    /// scale from nanoseconds to years ahead, bursts into the bucket being popped, now and then at infinity; pops
+    /// in between. Every pop is what a list sorted by (time, push order) holds first, and the count agrees.
+    @Test(.timeLimit(.minutes(1)), arguments: [UInt64(1), 2, 3, 4])
+    func aMixedWorkloadPopsInOrder(seed: UInt64) {
+        var queue = EventQueue()
+        var rng = SeededGenerator(seed: seed)
+        // Pending (time, push number), sorted; binary search finds where a push goes (after equal times).
+        var reference: [(time: Double, order: Int32)] = []
+        var pushes: Int32 = 0
+        func push(_ time: Double) {
+            queue.push(time, target: pushes, .sample)
+            var low = 0
+            var high = reference.count
+            while low < high {
+                let middle = (low + high) / 2
+                if reference[middle].time <= time { low = middle + 1 } else { high = middle }
+            }
+            reference.insert((time, pushes), at: low)
+            pushes += 1
+        }
+        let scales = [1e-9, 1e-3, 1, 1e4, 1e8]
+        for _ in 0..<20_000 {
+            let now = queue.now
+            if Int.random(in: 0..<5, using: &rng) < 2, !reference.isEmpty {
+                let event = queue.pop()
+                #expect(event?.time == reference.first?.time && event?.target == reference.first?.order)
+                reference.removeFirst()
+            } else {
+                // A burst into the bucket being popped (or the next), enough to crowd it.
+                func burst() {
+                    let width = queue.width
+                    for _ in 0..<Int.random(in: 1...100, using: &rng) { push(now + Double.random(in: 0..<width, using: &rng)) }
+                }
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0:
+                    // Due now (the lane), often followed by a burst: the lane must stay behind the events at now
+                    // pushed earlier, wherever a spread puts them.
+                    push(now)
+                    if Bool.random(using: &rng) { burst() }
+                case 1:
+                    // A tie, and a time already pending.
+                    let time = now + Double.random(in: 0..<1, using: &rng) * scales.randomElement(using: &rng)!
+                    push(time)
+                    push(time)
+                    if let pending = reference.randomElement(using: &rng)?.time, pending.isFinite { push(pending) }
+                case 2: push(now + Double(Int.random(in: 1...50, using: &rng)) * 1e-14 * Swift.max(1, now))
+                case 3: burst()
+                case 4 where Int.random(in: 0..<50, using: &rng) == 0: push(.infinity)
+                default: push(now + Double.random(in: 0..<1, using: &rng) * scales.randomElement(using: &rng)!)
+                }
+            }
+            #expect(queue.count == reference.count)
+        }
+        while let event = queue.pop() {
+            #expect(event.time == reference.first?.time && event.target == reference.first?.order)
+            reference.removeFirst()
+        }
+        #expect(reference.isEmpty)
+    }
+}
+
 @Suite struct HoldModelTests {
     /// The benchmark's loop takes its events in the order a plain sorted list does (so `chatstorm bench events`
     /// times a working event set, not one that drops or reorders).
