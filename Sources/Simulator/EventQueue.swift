@@ -29,31 +29,6 @@
 /// following ahead. Tried and slower (README): the first events of each bucket in place in one array of slots,
 /// chunks of events instead of nodes, lists kept oldest first, a processor prefetch instead of the loads ahead.
 struct EventQueue: ~Copyable {
-    /// A growable run of events in raw memory, owned by the queue.
-    private struct Run {
-        var base: UnsafeMutablePointer<SimulationEvent>?
-        var count = 0
-        var capacity = 0
-
-        @inline(__always)
-        mutating func append(_ event: SimulationEvent) {
-            if count == capacity { grow() }
-            (base! + count).initialize(to: event)
-            count += 1
-        }
-
-        mutating func grow() {
-            let larger = Swift.max(64, capacity * 2)
-            let new = UnsafeMutablePointer<SimulationEvent>.allocate(capacity: larger)
-            if let base {
-                new.moveInitialize(from: base, count: count)
-                base.deallocate()
-            }
-            base = new
-            capacity = larger
-        }
-    }
-
     private struct Node {
         var event: SimulationEvent
         /// The next older node of the list (-1: none).
@@ -66,9 +41,9 @@ struct EventQueue: ~Copyable {
     /// A bucket holding more than this spreads the queue anew.
     private static let crowded = 64
 
-    private var nodes: UnsafeMutablePointer<Node>
-    private var nodeCapacity = 1024
-    private var nodesUsed = 0
+    /// The pool of nodes (its `count`: the nodes ever used).
+    private var pool = RawRun<Node>(capacity: 1024)
+    private var nodes: UnsafeMutablePointer<Node> { pool.base.unsafelyUnwrapped }
     /// The free nodes' list.
     private var free: Int32 = -1
 
@@ -96,18 +71,17 @@ struct EventQueue: ~Copyable {
     /// A node of the next bucket's list, followed one step per pop so that its nodes are in cache when it is taken.
     private var ahead: Int32 = -1
     /// The events of bucket `cursor`, sorted; popped from `runHead`.
-    private var run = Run()
+    private var run = RawRun<SimulationEvent>()
     private var runHead = 0
     /// More events than this in `run` spread the queue anew.
     private var crowdedRun = crowded
     /// Events scheduled at `now` since it came, in push order (read from `dueHead`).
-    private var due = Run()
+    private var due = RawRun<SimulationEvent>()
     private var dueHead = 0
     /// The time of the last event popped (0 before the first): nothing may be pushed earlier.
     private(set) var now = 0.0
 
     init() {
-        nodes = .allocate(capacity: nodeCapacity)
         buckets = .allocate(capacity: Self.bucketCount)
         buckets.initialize(repeating: -1, count: Self.bucketCount)
         occupied = .allocate(capacity: Self.bucketCount / 64)
@@ -116,11 +90,11 @@ struct EventQueue: ~Copyable {
 
     deinit {
         // Events are trivial: only the memory goes.
-        nodes.deallocate()
+        pool.deallocate()
         buckets.deallocate()
         occupied.deallocate()
-        run.base?.deallocate()
-        due.base?.deallocate()
+        run.deallocate()
+        due.deallocate()
     }
 
     var isEmpty: Bool { count == 0 }
@@ -187,26 +161,14 @@ struct EventQueue: ~Copyable {
     /// A node holding `event` ahead of `next` (a free node when there is one).
     @inline(__always)
     private mutating func node(_ event: SimulationEvent, before next: Int32) -> Int32 {
-        let node: Int32
-        if free >= 0 {
-            node = free
-            free = nodes[Int(node)].next
-        } else {
-            if nodesUsed == nodeCapacity { growNodes() }
-            node = Int32(nodesUsed)
-            nodesUsed += 1
+        guard free >= 0 else {
+            pool.append(Node(event: event, next: next))
+            return Int32(pool.count - 1)
         }
-        (nodes + Int(node)).initialize(to: Node(event: event, next: next))
+        let node = free
+        free = nodes[Int(node)].next
+        nodes[Int(node)] = Node(event: event, next: next)
         return node
-    }
-
-    private mutating func growNodes() {
-        let larger = nodeCapacity * 2
-        let new = UnsafeMutablePointer<Node>.allocate(capacity: larger)
-        new.moveInitialize(from: nodes, count: nodesUsed)
-        nodes.deallocate()
-        nodes = new
-        nodeCapacity = larger
     }
 
     /// Inserts an event due within the bucket being popped into `run`, after every event due no later.
@@ -241,15 +203,8 @@ struct EventQueue: ~Copyable {
             guard stored > 0 else { return false }
             guard overflowEarliest < .infinity else {
                 // Only events at infinity are left (an epoch cannot start there): they come in push order.
-                var pending: [Int32] = []
-                collect(overflow, into: &pending)
+                stored -= moveToRun(overflow)
                 overflow = -1
-                for node in pending {
-                    run.append(nodes[Int(node)].event)
-                    nodes[Int(node)].next = free
-                    free = node
-                }
-                stored -= pending.count
                 return true
             }
             startEpoch()
@@ -273,8 +228,15 @@ struct EventQueue: ~Copyable {
     /// Moves a bucket's events into `run`, oldest first, and frees their nodes; returns how many.
     private mutating func take(_ bucket: Int) -> Int {
         occupied[bucket >> 6] &= ~(1 << UInt64(bucket & 63))
-        var node = buckets[bucket]
+        let taken = moveToRun(buckets[bucket])
         buckets[bucket] = -1
+        stored -= taken
+        return taken
+    }
+
+    /// Appends a list's events to `run`, oldest first, and frees its nodes; returns how many.
+    private mutating func moveToRun(_ newest: Int32) -> Int {
+        var node = newest
         let start = run.count
         while node >= 0 {
             run.append(nodes[Int(node)].event)
@@ -283,11 +245,9 @@ struct EventQueue: ~Copyable {
             free = node
             node = next
         }
-        let taken = run.count - start
-        var oldestFirst = UnsafeMutableBufferPointer(start: run.base! + start, count: taken)
+        var oldestFirst = UnsafeMutableBufferPointer(start: run.base! + start, count: run.count - start)
         oldestFirst.reverse()
-        stored -= taken
-        return taken
+        return oldestFirst.count
     }
 
     /// Sorts `run` by time, stably (insertion: a bucket holds a few events).

@@ -5,45 +5,34 @@
 /// several per event, the largest part of `swift_isUniquelyReferenced` in perf. A simulation never copies its slots,
 /// so here the check is a bounds check only.
 struct Slots<Element>: ~Copyable {
-    private var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
-    private var capacity: Int
+    private var storage: RawRun<Element>
 
     init(capacity: Int = 64) {
-        self.capacity = Swift.max(1, capacity)
-        base = .allocate(capacity: self.capacity)
+        storage = RawRun(capacity: Swift.max(1, capacity))
     }
 
     deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
+        storage.base?.deinitialize(count: storage.count)
+        storage.deallocate()
     }
 
+    var count: Int { storage.count }
     var indices: Range<Int> { 0..<count }
 
     mutating func append(_ element: consuming Element) {
-        if count == capacity {
-            let larger = capacity * 2
-            let new = UnsafeMutablePointer<Element>.allocate(capacity: larger)
-            new.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = new
-            capacity = larger
-        }
-        (base + count).initialize(to: element)
-        count += 1
+        storage.append(element)
     }
 
     subscript(index: Int) -> Element {
         @inline(__always)
         unsafeAddress {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "slot index out of range")
-            return UnsafePointer(base + index)
+            return UnsafePointer(storage.base.unsafelyUnwrapped + index)
         }
         @inline(__always)
         unsafeMutableAddress {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "slot index out of range")
-            return base + index
+            return storage.base.unsafelyUnwrapped + index
         }
     }
 }
