@@ -148,11 +148,10 @@ extension ContactCenter {
 
     /// A chat message from one party: where it goes and with which server sequence number.
     public mutating func relay(chat chatID: ChatID, from sender: Participant, seq: UInt64) throws(RoutingError) -> RelayDecision {
-        guard seq > 0 else { throw RoutingError(.invalidValue, "seq starts at 1") }
         // One lookup; the checks and the sequence numbers read and change the entry in place, field by field (the
         // hottest call of a conversation: a copy of the whole state, its strings retained and released, was 3 % of a
         // simulated day).
-        guard let bucket = chats.bucket(of: chatID) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        let bucket = try relayBucket(chatID, seq: seq)
         let slot = chats[bucket: bucket].agentSlot
         let isParty: Bool
         switch sender {
@@ -161,21 +160,55 @@ extension ContactCenter {
         }
         guard isParty else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
         guard let slot else { throw RoutingError(.invalidState, "chat \(chatID) has no agent yet") }
-        let decision: RelayDecision
         switch sender {
         case .visitor:
-            if seq <= chats[bucket: bucket].visitorSeq { return .duplicate }
+            guard let serverSeq = accept(bucket, fromVisitor: true, seq: seq) else { return .duplicate }
+            return .deliver(to: .agent(agents[slot].profile.id), serverSeq: serverSeq)
+        case .agent:
+            guard let serverSeq = accept(bucket, fromVisitor: false, seq: seq) else { return .duplicate }
+            return .deliver(to: .visitor(chats[bucket: bucket].visitor), serverSeq: serverSeq)
+        }
+    }
+
+    /// ``relay(chat:from:seq:)`` for a caller that knows the sender by the handle its hello returned: the same
+    /// checks and numbers, without a string compared, retained or released (the simulator relays millions).
+    /// - Returns: the server sequence number toward the agent, or nil for a duplicate.
+    public mutating func relay(chat chatID: ChatID, fromVisitor visitor: VisitorHandle, seq: UInt64) throws(RoutingError) -> UInt64? {
+        let bucket = try relayBucket(chatID, seq: seq)
+        guard chats[bucket: bucket].visitorHandle == visitor else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        guard chats[bucket: bucket].agentSlot != nil else { throw RoutingError(.invalidState, "chat \(chatID) has no agent yet") }
+        return accept(bucket, fromVisitor: true, seq: seq)
+    }
+
+    /// ``relay(chat:from:seq:)`` for a caller that knows the sending agent by its slot (``agentSlot(of:)``).
+    /// - Returns: the server sequence number toward the visitor, or nil for a duplicate.
+    public mutating func relay(chat chatID: ChatID, fromAgentSlot agent: Int, seq: UInt64) throws(RoutingError) -> UInt64? {
+        let bucket = try relayBucket(chatID, seq: seq)
+        guard chats[bucket: bucket].agentSlot == agent else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        return accept(bucket, fromVisitor: false, seq: seq)
+    }
+
+    private func relayBucket(_ chatID: ChatID, seq: UInt64) throws(RoutingError) -> Int {
+        guard seq > 0 else { throw RoutingError(.invalidValue, "seq starts at 1") }
+        guard let bucket = chats.bucket(of: chatID) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
+        return bucket
+    }
+
+    /// Takes a message of one side of the chat in `bucket`: its server sequence number toward the other side, or
+    /// nil when the sender repeated a number already accepted.
+    private mutating func accept(_ bucket: Int, fromVisitor: Bool, seq: UInt64) -> UInt64? {
+        if fromVisitor {
+            if seq <= chats[bucket: bucket].visitorSeq { return nil }
             chats[bucket: bucket].visitorSeq = seq
             chats[bucket: bucket].toAgentSeq += 1
-            decision = .deliver(to: .agent(agents[slot].profile.id), serverSeq: chats[bucket: bucket].toAgentSeq)
-        case .agent:
-            if seq <= chats[bucket: bucket].agentSeq { return .duplicate }
-            chats[bucket: bucket].agentSeq = seq
-            chats[bucket: bucket].toVisitorSeq += 1
-            decision = .deliver(to: .visitor(chats[bucket: bucket].visitor), serverSeq: chats[bucket: bucket].toVisitorSeq)
+            counters.messagesRelayed += 1
+            return chats[bucket: bucket].toAgentSeq
         }
+        if seq <= chats[bucket: bucket].agentSeq { return nil }
+        chats[bucket: bucket].agentSeq = seq
+        chats[bucket: bucket].toVisitorSeq += 1
         counters.messagesRelayed += 1
-        return decision
+        return chats[bucket: bucket].toVisitorSeq
     }
 
     /// The other party of an active chat (for typing indicators).

@@ -29,6 +29,8 @@ struct AgentSlot {
     /// The recorder's handle (negative until the first login).
     var record = -1
     var online = false
+    /// The routing's slot for the agent, from the first login (-1 before).
+    var routingSlot = -1
     var chats: [Chat] = []
     var lastDelivery = 0.0
     /// Handling model: when the work of `chats` was last brought up to date, and the version of the armed
@@ -73,11 +75,13 @@ struct AgentSlot {
 }
 
 /// What the simulator keeps about a chat between the routing's actions: whose it is and where it is routed.
+/// No strings: an entry is 24 bytes, copied without retains, and the table of open chats stays small.
 struct ChatInfo {
     var visitor: Int32
     var generation: UInt32
-    var department: String
-    var language: String
     /// The agent the chat was last assigned to (-1: none yet).
     var agent: Int32 = -1
+    /// The routing last assigned the chat in another department or language than its visitor's (a transfer): the
+    /// names are in `Simulation.reroutedChats`.
+    var rerouted = false
 }

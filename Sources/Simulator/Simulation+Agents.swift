@@ -81,6 +81,7 @@ extension Simulation {
         }
         agents[index].online = true
         if let slot = center.agentSlot(of: agents[index].id) {
+            agents[index].routingSlot = slot
             if slot >= agentBySlot.count { agentBySlot.append(contentsOf: repeatElement(-1, count: slot + 1 - agentBySlot.count)) }
             agentBySlot[slot] = Int32(index)
         }
@@ -117,7 +118,7 @@ extension Simulation {
         let slot = agents[index].index(of: chat)
         let keys = agents[index].keys(of: chat)
         recording.messageSent(keys)
-        guard case .deliver? = try? center.relay(chat: chat, from: .agent(agents[index].id), seq: UInt64(seq)),
+        guard case .some(.some) = try? center.relay(chat: chat, fromAgentSlot: agents[index].routingSlot, seq: UInt64(seq)),
             let slot
         else {
             // Refused (the chat ended before the message got there): an error for the agent, as live, and lost.
@@ -136,10 +137,15 @@ extension Simulation {
         case .assigned(let chat):
             let info = chats[chat]
             var keys = BreakdownKeys.none
-            var visitorID = ""
+            var (visitorID, department, language) = ("", "", "")
             if let info {
                 keys = visitors[Int(info.visitor)].keys
                 visitorID = visitors[Int(info.visitor)].id
+                if info.rerouted, let names = reroutedChats[chat] {
+                    (department, language) = names
+                } else {
+                    (department, language) = (visitors[Int(info.visitor)].machine.department, visitors[Int(info.visitor)].machine.language)
+                }
             }
             keys.site = agents[index].siteKey
             if agents[index].online {
@@ -160,8 +166,8 @@ extension Simulation {
             let assignment = AgentAssignment(
                 chat: chat,
                 visitor: visitorID,
-                department: info?.department ?? "",
-                language: info?.language ?? ""
+                department: department,
+                language: language
             )
             agentHandle(index, .assigned(assignment))
         case .message(let chat, let sentAt):

@@ -42,11 +42,18 @@ extension Simulation {
                 send(.assigned(chat: chat), toAgent: Int(agent))
                 return
             }
-            info.department = department
-            info.language = language
             info.agent = agent
+            let visitor = Int(info.visitor)
+            let current = visitors[visitor].generation == info.generation
+            if current, visitors[visitor].machine.department == department, visitors[visitor].machine.language == language {
+                if info.rerouted { reroutedChats[chat] = nil }
+                info.rerouted = false
+            } else {
+                reroutedChats[chat] = (department, language)
+                info.rerouted = true
+            }
             chats[chat] = info
-            if visitors[Int(info.visitor)].generation == info.generation { visitors[Int(info.visitor)].chatAgent = agent }
+            if current { visitors[visitor].chatAgent = agent }
             send(.assigned(chat: chat, agent: agent), toVisitor: Int(info.visitor), generation: info.generation)
             send(.assigned(chat: chat), toAgent: Int(agent))
         case .botAnswered(let chat, _, let resolved):
@@ -93,6 +100,10 @@ extension Simulation {
     mutating func send(_ delivery: VisitorDelivery, toVisitor index: Int, generation: UInt32? = nil) {
         guard generation == nil || visitors[index].generation == generation, !visitors[index].finished else { return }
         let time = deliveryTime(after: visitors[index].lastDelivery)
+        // A machine that has finished is ending the handling under way, whose `finished` action frees the slot
+        // before the frame could arrive: it would be dropped on arrival (the echo of a visitor's own end, 4 % of a
+        // day's events). The delay is drawn all the same, so the other frames keep their delays.
+        guard !visitors[index].machine.isFinished else { return }
         visitors[index].lastDelivery = time
         queue.push(time, target: Int32(index), generation: visitors[index].generation, .toVisitor(delivery))
     }

@@ -146,7 +146,6 @@ extension Simulation {
     }
 
     mutating func request(_ index: Int) {
-        let (department, language) = (visitors[index].machine.department, visitors[index].machine.language)
         visitors[index].requestedAt = now
         recording.chatRequested(visitors[index].keys)
         // Not `route`: the new chat is noted before its actions are executed.
@@ -164,12 +163,7 @@ extension Simulation {
         if let chat = actions.first?.chat {
             visitors[index].chat = chat
             visitors[index].chatAgent = -1
-            chats[chat] = ChatInfo(
-                visitor: Int32(index),
-                generation: visitors[index].generation,
-                department: department,
-                language: language
-            )
+            chats[chat] = ChatInfo(visitor: Int32(index), generation: visitors[index].generation)
         }
         execute(actions)
     }
@@ -180,7 +174,8 @@ extension Simulation {
         let keys = visitors[index].keys
         recording.messageSent(keys)
         let agent = visitors[index].chatAgent
-        guard case .deliver? = try? center.relay(chat: chat, from: .visitor(visitors[index].id), seq: UInt64(seq)),
+        guard let visitor = visitors[index].routing,
+            case .some(.some) = try? center.relay(chat: chat, fromVisitor: visitor, seq: UInt64(seq)),
             agent >= 0
         else {
             // Refused: the chat ended on the server before the message got there. It is never received.
@@ -206,12 +201,16 @@ extension Simulation {
         if visitors[index].connected { openSessions -= 1 }
         let id = visitors[index].id
         if !visitors[index].forgotten, let visitor = visitors[index].routing { execute(center.visitorLeft(visitor, now: now)) }
-        let chat = visitors[index].chat
-        let lastChat = visitors[index].lastChat
-        if chat != 0 { chats[chat] = nil }
-        if lastChat != 0 { chats[lastChat] = nil }
+        forget(chat: visitors[index].chat)
+        forget(chat: visitors[index].lastChat)
         visitorIndex?[id] = nil
         visitors[index].pending = []
         freeVisitors.append(Int32(index))
+    }
+
+    /// Drops what the simulator kept about a chat (none for 0).
+    mutating func forget(chat: ChatID) {
+        guard chat != 0, let info = chats.removeValue(forKey: chat) else { return }
+        if info.rerouted { reroutedChats[chat] = nil }
     }
 }

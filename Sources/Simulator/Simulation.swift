@@ -39,6 +39,8 @@ public struct Simulation: ~Copyable {
     /// Agent slots by the routing's slot number (-1: none), filled at logins.
     var agentBySlot: [Int32] = []
     var chats = ChatTable<ChatInfo>()
+    /// The department and language of the chats routed elsewhere than their visitor's (see `ChatInfo.rerouted`).
+    var reroutedChats: [ChatID: (department: String, language: String)] = [:]
     /// The routing's actions of the call being executed (see `route`), kept for its capacity.
     var actionBuffer: [RoutingAction] = []
     /// Visitor slots by id, kept only when the routing can invite (its `invite` names no chat).
@@ -173,7 +175,8 @@ public struct Simulation: ~Copyable {
         case .sample:
             sample()
         case .visitorTimer(let timer):
-            guard isCurrent(event) else { return }
+            // A timer no longer armed (mostly the patience of visitors already answered) changes nothing.
+            guard isCurrent(event), visitors[Int(event.target)].machine.isArmed(timer) else { return }
             visitorHandle(Int(event.target), .timer(timer))
         case .toVisitor(let delivery):
             guard isCurrent(event) else { return }

@@ -42,6 +42,40 @@ struct ConversationTests {
         #expect(throws: RoutingError.self) { try center.end(chat: 1, by: .visitor("intruder"), now: 2) }
     }
 
+    @Test("relaying by the visitor's handle or the agent's slot shares the numbers and refusals of relaying by name")
+    func relayByHandle() throws {
+        var center = ContactCenter()
+        _ = try center.agentLoggedIn(agent("a"), now: 0)
+        var rng = SeededGenerator(seed: 1)
+        let visitor = center.visitorArrived(VisitorProfile(id: "v", language: "en", region: "r"))
+        _ = try center.request(visitor: "v", department: "sales", now: 0, using: &rng)
+        let waiting = center.visitorArrived(VisitorProfile(id: "w", language: "en", region: "r"))
+        _ = try center.request(visitor: "w", department: "sales", now: 1, using: &rng)
+        let intruder = center.visitorArrived(VisitorProfile(id: "intruder", language: "en", region: "r"))
+        let slot = try #require(center.agentSlot(of: "a"))
+        #expect(try center.relay(chat: 1, fromVisitor: visitor, seq: 1) == 1)
+        #expect(try center.relay(chat: 1, fromAgentSlot: slot, seq: 1) == 1)
+        #expect(try center.relay(chat: 1, fromVisitor: visitor, seq: 2) == 2)
+        #expect(try center.relay(chat: 1, fromVisitor: visitor, seq: 2) == nil, "a duplicate")
+        #expect(try center.relay(chat: 1, fromAgentSlot: slot, seq: 1) == nil, "a duplicate")
+        #expect(try center.relay(chat: 1, from: .visitor("v"), seq: 3) == .deliver(to: .agent("a"), serverSeq: 3))
+        #expect(try center.relay(chat: 1, fromAgentSlot: slot, seq: 2) == 2)
+        #expect(center.counters.messagesRelayed == 5)
+        #expect(throws: RoutingError.self) { try center.relay(chat: 1, fromVisitor: intruder, seq: 4) }
+        #expect(throws: RoutingError.self) { try center.relay(chat: 1, fromAgentSlot: slot + 1, seq: 3) }
+        #expect(throws: RoutingError.self) { try center.relay(chat: 99, fromVisitor: visitor, seq: 4) }
+        #expect(throws: RoutingError.self) { try center.relay(chat: 1, fromVisitor: visitor, seq: 0) }
+        do {
+            _ = try center.relay(chat: 2, fromVisitor: waiting, seq: 1)
+            Issue.record("a message before assignment must be refused")
+        } catch {
+            #expect(error.kind == .invalidState)
+        }
+        _ = try center.end(chat: 1, by: .visitor("v"), now: 5)
+        #expect(throws: RoutingError.self) { try center.relay(chat: 1, fromVisitor: visitor, seq: 4) }
+        #expect(center.counters.messagesRelayed == 5, "refused messages are not counted")
+    }
+
     @Test("ending a chat tells both parties; a second request while chatting is refused")
     func endChat() throws {
         var center = try chatting()

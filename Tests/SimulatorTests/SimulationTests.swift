@@ -51,6 +51,20 @@ import Workload
         #expect(onceOutput.agentsCSV == everyOutput.agentsCSV)
     }
 
+    @Test func agentsLearnTheDepartmentAChatWasTransferredTo() throws {
+        // Every agent transfers every chat it can to billing, never within the chat's own department. The sales
+        // visitors' chats go to billing once; were the billing agent told the visitor's department (sales) instead
+        // of the one the routing assigned, it would transfer each chat again, and again.
+        var profile = Fixtures.desk(perHour: 120, agents: 4, capacity: 2, hours: 1, departments: ["sales": 1])
+        profile.agents.sites[0].departments = ["billing", "sales"]
+        profile.agents.sites[0].transferShare = 1
+        profile.agents.sites[0].transferTo = ["billing"]
+        let counts = try Fixtures.simulate(profile).result.counts
+        #expect(counts.chatsAssigned > 50)
+        #expect(counts.transfers > 50)
+        #expect(counts.transfers <= counts.chatsRequested)
+    }
+
     @Test func everyArrivalEndsOnceAndMessagesAddUp() throws {
         let output = try Fixtures.simulate(Fixtures.busy(hours: 1))
         let counts = output.result.counts

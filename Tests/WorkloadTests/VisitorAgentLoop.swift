@@ -97,6 +97,8 @@ struct VisitorAgentLoop {
     var agentsFinished: [Int] = []
     var problems: [String] = []
     var events = 0
+    /// Visitor timers that fired while not armed (checked to change nothing).
+    var unarmedTimers = 0
     var visitorMessagesRelayed = 0
     var agentMessagesRelayed = 0
     var transfers = 0
@@ -119,7 +121,20 @@ struct VisitorAgentLoop {
             events += 1
             switch entry.target {
             case .visitor(let index):
-                let actions = visitors[index].handle(entry.visitorEvent!, now: now, using: &rng)
+                let event = entry.visitorEvent!
+                // A timer the machine says is not armed must change nothing: the simulator drops such timers unseen.
+                var unarmed = false
+                if case .timer(let timer) = event { unarmed = !visitors[index].isArmed(timer) }
+                let (phase, generatorBefore) = (visitors[index].phase, rng)
+                let actions = visitors[index].handle(event, now: now, using: &rng)
+                if unarmed {
+                    unarmedTimers += 1
+                    var before = generatorBefore
+                    var after = rng
+                    if !actions.isEmpty || visitors[index].phase != phase || before.next() != after.next() {
+                        problems.append("visitor \(index): a timer that was not armed acted at \(now)")
+                    }
+                }
                 for action in actions { perform(action, visitor: index) }
             case .agent(let index):
                 let actions = agents[index].handle(entry.agentEvent!, now: now, using: &rng)

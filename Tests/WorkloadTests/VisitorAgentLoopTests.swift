@@ -72,6 +72,7 @@ struct VisitorAgentLoopTests {
         }
         #expect(loop.transfers > 0 && loop.invitations > 0)
         #expect(loop.visitors.contains { $0.reconnects > 0 })
+        #expect(loop.unarmedTimers > 0, "timers fired after they were disowned (each checked to change nothing)")
     }
 
     @Test("conversations alternate: visitors who end their chat sent every planned message, one answer each")

@@ -86,8 +86,10 @@ struct VisitorMachineTests {
         var driver = VisitorDriver(visitor())
         driver.send(.started)
         let patience = driver.pending!
+        #expect(driver.machine.isArmed(patience.timer))
         driver.now = 30
         #expect(driver.send(.assigned(agent: "anna")).isEmpty, "the visitor waits for the agent to speak first")
+        #expect(!driver.machine.isArmed(patience.timer), "answered: the patience timer is disowned")
         #expect(driver.machine.phase == .awaitingReply && driver.machine.assignedAt == 30 && driver.machine.agent == "anna")
         driver.now = patience.at
         #expect(driver.send(.timer(patience.timer)).isEmpty)
@@ -100,8 +102,10 @@ struct VisitorMachineTests {
         driver.send(.started)
         let patience = driver.pending!.timer
         for kind in VisitorTimer.Kind.allCases {
+            #expect(!driver.machine.isArmed(VisitorTimer(kind: kind, id: patience.id &+ 100)), "\(kind)")
             #expect(driver.send(.timer(VisitorTimer(kind: kind, id: patience.id &+ 100))).isEmpty, "\(kind)")
         }
+        #expect(!driver.machine.isArmed(VisitorTimer(kind: .send, id: patience.id)), "right id, wrong kind")
         #expect(driver.send(.timer(VisitorTimer(kind: .send, id: patience.id))).isEmpty, "right id, wrong kind")
         #expect(driver.machine.phase == .waiting)
     }

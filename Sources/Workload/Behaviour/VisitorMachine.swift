@@ -233,6 +233,16 @@ public struct VisitorMachine: Sendable {
         return .wake(at: time, timer: VisitorTimer(kind: kind, id: lastTimerID))
     }
 
+    /// Whether `timer` is the one armed of its kind. One that is not changes nothing when it fires (the patience
+    /// of a visitor who was answered, the timers of a finished visit), so a runner may drop it unseen.
+    public func isArmed(_ timer: VisitorTimer) -> Bool {
+        switch timer.kind {
+        case .patience: timer.id == armedPatience
+        case .reconnect: timer.id == armedReconnect
+        case .nextPage, .formDone, .startTyping, .send: timer.id == armedMain
+        }
+    }
+
     mutating func fire(
         _ timer: VisitorTimer,
         now: Double,
