@@ -34,16 +34,22 @@ public struct ActionBuffer<Element>: RandomAccessCollection {
     }
 
     /// Adds an action at the end; more than ``capacity`` actions is a programming error of the machine.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ element: Element) {
         switch length {
         case 0: slot0 = element
         case 1: slot1 = element
         case 2: slot2 = element
         case 3: slot3 = element
-        default: preconditionFailure("ActionBuffer holds at most \(Self.capacity) actions")
+        default: Self.overflow()
         }
         length += 1
+    }
+
+    /// Out of line, so that `append` stays small enough to inline.
+    @usableFromInline @inline(never)
+    static func overflow() -> Never {
+        preconditionFailure("ActionBuffer holds at most \(capacity) actions")
     }
 
     /// Adds the actions of another buffer at the end.
