@@ -79,7 +79,7 @@ public struct ChatTable<Value> {
 
     /// Where `key` is stored, for reading and changing its value in place (valid until the next insertion or
     /// removal).
-    @inlinable
+    @inlinable @inline(__always)
     public func bucket(of key: ChatID) -> Int? { find(key) }
 
     /// The value in a bucket returned by `bucket(of:)`. Read in place: `table[bucket: b].field` reads the field

@@ -42,6 +42,14 @@ extension ContactCenter {
     /// looking the names up. Valid for this contact centre (and its copies) only.
     public struct QueueName: Sendable, Hashable {
         let key: QueueKey
+
+        /// The queue's language.
+        public var language: LanguageName { LanguageName(id: key.language) }
+    }
+
+    /// A language as the routing numbers it.
+    public struct LanguageName: Sendable, Hashable {
+        let id: Int32
     }
 
     /// The queue of `department` in `language`.
@@ -188,6 +196,7 @@ extension ContactCenter {
         return accept(bucket, fromVisitor: false, seq: seq)
     }
 
+    @inline(__always)
     private func relayBucket(_ chatID: ChatID, seq: UInt64) throws(RoutingError) -> Int {
         guard seq > 0 else { throw RoutingError(.invalidValue, "seq starts at 1") }
         guard let bucket = chats.bucket(of: chatID) else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
@@ -196,6 +205,7 @@ extension ContactCenter {
 
     /// Takes a message of one side of the chat in `bucket`: its server sequence number toward the other side, or
     /// nil when the sender repeated a number already accepted.
+    @inline(__always)
     private mutating func accept(_ bucket: Int, fromVisitor: Bool, seq: UInt64) -> UInt64? {
         if fromVisitor {
             if seq <= chats[bucket: bucket].visitorSeq { return nil }

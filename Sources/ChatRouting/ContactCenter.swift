@@ -43,7 +43,14 @@ public struct ContactCenter: Sendable {
     ///   uses only the calls that take it passes false: then nothing hashes the id, and each hello is a new visitor.
     @discardableResult
     public mutating func visitorArrived(_ profile: VisitorProfile, findable: Bool = true) -> VisitorHandle {
-        let language = languages.id(profile.language)
+        visitorArrived(profile, findable: findable, language: LanguageName(id: languages.id(profile.language)))
+    }
+
+    /// ``visitorArrived(_:findable:)`` for a caller that has the routing's name of the visitor's language already
+    /// (`QueueName.language` of the visitor's queue): no string hashed per visitor. `language` must name
+    /// `profile.language`.
+    public mutating func visitorArrived(_ profile: VisitorProfile, findable: Bool = true, language name: LanguageName) -> VisitorHandle {
+        let language = name.id
         if findable, let handle = visitors.handle(of: profile.id) {
             visitors[handle].previousAgent = profile.previousAgent
             visitors[handle].language = language

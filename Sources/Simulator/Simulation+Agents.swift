@@ -138,6 +138,7 @@ extension Simulation {
             let info = chats[chat]
             var keys = BreakdownKeys.none
             var (visitorID, department, language) = ("", "", "")
+            var messageLanguage: MessageLanguage?
             if let info {
                 keys = visitors[Int(info.visitor)].keys
                 visitorID = visitors[Int(info.visitor)].id
@@ -145,6 +146,7 @@ extension Simulation {
                     (department, language) = names
                 } else {
                     (department, language) = (visitors[Int(info.visitor)].machine.department, visitors[Int(info.visitor)].machine.language)
+                    messageLanguage = visitors[Int(info.visitor)].machine.messageLanguage
                 }
             }
             keys.site = agents[index].siteKey
@@ -167,7 +169,8 @@ extension Simulation {
                 chat: chat,
                 visitor: visitorID,
                 department: department,
-                language: language
+                language: language,
+                messageLanguage: messageLanguage
             )
             agentHandle(index, .assigned(assignment))
         case .message(let chat, let sentAt):

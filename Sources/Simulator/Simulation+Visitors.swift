@@ -116,7 +116,8 @@ extension Simulation {
             // visitor ids (about 10 % of a simulated day when the routing kept its visitors in a dictionary by id).
             visitors[index].routing = center.visitorArrived(
                 VisitorProfile(id: visitors[index].id, language: visitors[index].machine.language, region: visitors[index].region),
-                findable: false
+                findable: false,
+                language: visitors[index].queue.language
             )
         }
         let kept = visitors[index].pending

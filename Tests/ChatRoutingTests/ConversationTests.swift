@@ -76,6 +76,23 @@ struct ConversationTests {
         #expect(center.counters.messagesRelayed == 5, "refused messages are not counted")
     }
 
+    @Test("a visitor's language given by the routing's name routes as the language given by its code")
+    func visitorLanguageByName() throws {
+        var center = ContactCenter()
+        _ = try center.agentLoggedIn(agent("english", languages: ["en"]), now: 0)
+        _ = try center.agentLoggedIn(agent("latvian", languages: ["lv"]), now: 0)
+        var rng = SeededGenerator(seed: 1)
+        let latvian = center.queue(department: "sales", language: "lv").language
+        #expect(latvian != center.queue(department: "sales", language: "en").language)
+        center.visitorArrived(VisitorProfile(id: "by-name", language: "lv", region: "r"), language: latvian)
+        let byName = try center.request(visitor: "by-name", department: "sales", now: 1, using: &rng)
+        #expect(byName.assignments.map(\.agent) == ["latvian"])
+        _ = try center.end(chat: 1, by: .agent("latvian"), now: 2)
+        center.visitorArrived(VisitorProfile(id: "by-code", language: "lv", region: "r"))
+        let byCode = try center.request(visitor: "by-code", department: "sales", now: 3, using: &rng)
+        #expect(byCode.assignments.map(\.agent) == ["latvian"])
+    }
+
     @Test("ending a chat tells both parties; a second request while chatting is refused")
     func endChat() throws {
         var center = try chatting()

@@ -167,6 +167,24 @@ struct AgentChatTests {
         #expect(driver.machine.repliesSent == 1)
     }
 
+    @Test("an assignment that brings its phrase bank is answered from it, the language's code not looked up")
+    func replyLanguageGiven() {
+        var driver = online(site(replyTime: 10, performance: 1))
+        let assignment = AgentAssignment(
+            chat: 1,
+            visitor: "v1",
+            department: "sales",
+            language: "xx",
+            messageLanguage: MessageLanguage("ja")
+        )
+        _ = driver.send(.assigned(assignment))
+        guard case .sendMessage(1, 1, let text) = driver.fire().first else {
+            Issue.record("no first reply")
+            return
+        }
+        #expect(text.language == MessageLanguage("ja") && text.language != MessageLanguage("xx"))
+    }
+
     @Test("one pending reply per chat answers every visitor message since the last reply")
     func pendingReply() {
         var driver = online()

@@ -20,13 +20,24 @@ public struct AgentAssignment: Sendable, Hashable {
     public var language: String
     /// The chat was transferred before (when the executor knows it): the agent will not transfer it again.
     public var transferred: Bool
+    /// The phrases of `language`, when the executor has them at hand (a visitor machine's
+    /// ``VisitorMachine/messageLanguage``); looked up by name otherwise.
+    public var messageLanguage: MessageLanguage?
 
-    public init(chat: UInt64, visitor: String, department: String, language: String, transferred: Bool = false) {
+    public init(
+        chat: UInt64,
+        visitor: String,
+        department: String,
+        language: String,
+        transferred: Bool = false,
+        messageLanguage: MessageLanguage? = nil
+    ) {
         self.chat = chat
         self.visitor = visitor
         self.department = department
         self.language = language
         self.transferred = transferred
+        self.messageLanguage = messageLanguage
     }
 }
 

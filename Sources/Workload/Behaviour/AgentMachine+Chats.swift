@@ -43,7 +43,7 @@ extension AgentMachine {
             refusedAssignments += 1
             return
         }
-        var chat = ChatSlot(chat: assignment.chat, language: MessageLanguage(assignment.language))
+        var chat = ChatSlot(chat: assignment.chat, language: assignment.messageLanguage ?? MessageLanguage(assignment.language))
         if !assignment.transferred, site.transferShare > 0, rng.nextFraction() < site.transferShare {
             chat.transferTo = transferTarget(avoiding: assignment.department, using: &rng)
         }

@@ -51,7 +51,8 @@ public struct VisitorMachine: Sendable {
     /// What follows from the visitor's language and department.
     let traits: Traits
     var messageLength: Distribution { traits.messageLength }
-    var messageLanguage: MessageLanguage { traits.messageLanguage }
+    /// The phrases of the visitor's language.
+    public var messageLanguage: MessageLanguage { traits.messageLanguage }
     var conversionProbability: Double { traits.conversionProbability }
 
     public internal(set) var phase: Phase = .arriving
