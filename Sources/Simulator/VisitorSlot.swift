@@ -40,7 +40,8 @@ struct VisitorSlot {
     var finished = false
 
     init(arrival: Arrival, behaviour: SharedVisitorBehaviour, mix: VisitorMix, rng: SeededGenerator, generation: UInt32) {
-        let id = arrival.visitorID
+        // No output shows a simulated visitor's id: the compact one is unique, and allocates nothing.
+        let id = arrival.compactID
         self.machine = VisitorMachine(
             id: id,
             language: arrival.language,

@@ -92,6 +92,32 @@ struct ArrivalPlanTests {
         #expect(Set(arrivals.map(\.visitorID)).count == arrivals.count)
         #expect(Set(arrivals.map(\.streamKey)).count == arrivals.count, "each visitor draws from its own stream")
         #expect(arrivals.first { $0.regionName == "lv" }?.visitorID == "lv-v0")
+        #expect(Set(arrivals.map(\.compactID)).count == arrivals.count)
+    }
+
+    @Test("compact ids: region and sequence in hexadecimal, at most 15 bytes up to sequence 16^11 − 1")
+    func compactIDs() {
+        func arrival(region: Int, sequence: Int) -> Arrival {
+            Arrival(
+                time: 0,
+                regionIndex: region,
+                regionName: "everywhere",
+                language: "en",
+                department: "d",
+                returning: false,
+                sequence: sequence
+            )
+        }
+        #expect(arrival(region: 0, sequence: 0).compactID == "0.0")
+        #expect(arrival(region: 2, sequence: 86_399).compactID == "2.1517f")
+        #expect(arrival(region: 255, sequence: 0xABC_DEF0_1234).compactID == "ff.abcdef01234")
+        #expect(arrival(region: 999, sequence: (1 << 44) - 1).compactID.utf8.count == 15)
+        // Unique: region and sequence cannot run into each other across the dot.
+        var seen = Set<String>()
+        for region in [0, 1, 16, 17, 255] {
+            for sequence in [0, 1, 15, 16, 255, 4_096, 65_535] { seen.insert(arrival(region: region, sequence: sequence).compactID) }
+        }
+        #expect(seen.count == 5 * 7)
     }
 
     @Test("the same seed gives the same plan, another seed another")
