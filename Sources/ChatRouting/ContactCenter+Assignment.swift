@@ -40,7 +40,7 @@ extension ContactCenter {
     /// Gives an agent with room the longest-waiting chats of the queues it can serve.
     mutating func drain(agent slot: Int, now: Double, into actions: inout [RoutingAction]) {
         var touched: [QueueKey] = []
-        while agents[slot].hasRoom {
+        while queuedChats > 0, agents[slot].hasRoom {
             var best: (key: QueueKey, since: Double)?
             func consider(_ key: QueueKey) {
                 guard let head = queues[key]?.first else { return }
@@ -56,6 +56,7 @@ extension ContactCenter {
                 }
             }
             guard let key = best?.key, let entry = queues[key]?.popFirst() else { break }
+            queuedChats -= 1
             actions.append(assign(entry.chat, to: slot, now: now))
             if !touched.contains(key) { touched.append(key) }
         }
@@ -69,6 +70,7 @@ extension ContactCenter {
             let slot = selectAgent(for: key, overflow: overflowAllowed(since: head.since, now: now))
         {
             _ = queues[key]?.popFirst()
+            queuedChats -= 1
             actions.append(assign(head.chat, to: slot, now: now))
             moved = true
         }
@@ -110,6 +112,7 @@ extension ContactCenter {
     /// Takes a queued chat out of its queue and tells those behind their new positions.
     mutating func removeFromQueue(_ chat: ChatState, now: Double, into actions: inout [RoutingAction]) {
         guard let position = queues[chat.key]?.remove(chat.id) else { return }
+        queuedChats -= 1
         announcePositions(chat.key, from: position, into: &actions)
     }
 
@@ -117,6 +120,7 @@ extension ContactCenter {
     mutating func ticketUnservable(_ keys: [QueueKey], now: Double, into actions: inout [RoutingAction]) {
         for key in keys where !(queues[key]?.isEmpty ?? true) && !canServe(key) {
             while let entry = queues[key]?.popFirst() {
+                queuedChats -= 1
                 guard let chat = chats.removeValue(forKey: entry.chat) else { continue }
                 visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
                 actions.append(makeTicket(chat.id, visitor: chat.visitor, key: key, text: chat.text, now: now))

@@ -128,6 +128,7 @@ extension ContactCenter {
             }
         }
         queues[key, default: ChatQueue()].append(.init(chat: chatID, since: now))
+        queuedChats += 1
         actions.append(
             .queued(
                 chat: chatID,
@@ -322,6 +323,7 @@ extension ContactCenter {
                 actions.append(assign(chatID, to: target, now: now))
             } else {
                 queues[chat.key, default: ChatQueue()].prepend(.init(chat: chatID, since: chat.requestedAt))
+                queuedChats += 1
                 announceRequeued(chat.key, count: 1, into: &actions)
             }
         }

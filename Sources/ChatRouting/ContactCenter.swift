@@ -25,6 +25,10 @@ public struct ContactCenter: Sendable {
     var visitors = VisitorTable()
     var chats = ChatTable<ChatState>()
     var queues: [QueueKey: ChatQueue] = [:]
+    /// The chats in all the queues: an agent's room is offered to its queues only when some chat waits. Looking at
+    /// each of its skills' queues at every chat end began with a miss on the agent's list of skills, 1.1 % of a
+    /// simulated day at that one load.
+    var queuedChats = 0
     var nextChat: ChatID = 1
     var nextTicket: UInt64 = 1
     var nextInvitation: UInt64 = 1
@@ -169,6 +173,7 @@ public struct ContactCenter: Sendable {
             chat.agentSeq = 0
             chats[chat.id] = chat
             queues[chat.key, default: ChatQueue()].prepend(.init(chat: chat.id, since: chat.requestedAt))
+            queuedChats += 1
             counters.chatsRequeued += 1
             if let index = touched.firstIndex(where: { $0.key == chat.key }) {
                 touched[index].count += 1
