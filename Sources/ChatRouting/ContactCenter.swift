@@ -53,6 +53,7 @@ public struct ContactCenter: Sendable {
     /// ``visitorArrived(_:findable:)`` for a caller that has the routing's name of the visitor's language already
     /// (`QueueName.language` of the visitor's queue): no string hashed per visitor. `language` must name
     /// `profile.language`.
+    @discardableResult
     public mutating func visitorArrived(_ profile: VisitorProfile, findable: Bool = true, language name: LanguageName) -> VisitorHandle {
         let language = name.id
         if findable, let handle = visitors.handle(of: profile.id) {
