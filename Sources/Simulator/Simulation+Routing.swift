@@ -101,7 +101,7 @@ extension Simulation {
         guard generation == nil || visitors[index].generation == generation, !visitors[index].finished else { return }
         let time = deliveryTime(after: visitors[index].lastDelivery)
         // A machine that has finished is ending the handling under way, whose `finished` action frees the slot
-        // before the frame could arrive: it would be dropped on arrival (the echo of a visitor's own end, 4 % of a
+        // before the frame could arrive: it would be dropped on arrival (the echo of a visitor's own end, 3 % of a
         // day's events). The delay is drawn all the same, so the other frames keep their delays.
         guard !visitors[index].machine.isFinished else { return }
         visitors[index].lastDelivery = time

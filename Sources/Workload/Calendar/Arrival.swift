@@ -45,7 +45,7 @@ public struct Arrival: Sendable, Hashable {
     public var visitorID: String { "\(regionName)-v\(sequence)" }
 
     /// A short id, unique within a run: the region's place and the sequence in hexadecimal, `<region>.<sequence>`.
-    /// At most 15 bytes (sequences below 16^11), so Swift keeps it inline: making it allocates nothing and copying
+    /// At most 15 bytes (below 4,096 regions and 16^11 visitors each), so Swift keeps it inline: making it allocates nothing and copying
     /// it counts no references. For a runner whose ids appear in no output (the simulator: `visitorID` took 5 % of
     /// the Erlang C day when the region's name made it longer than 15 bytes, and its copies' reference counting more).
     public var compactID: String {
