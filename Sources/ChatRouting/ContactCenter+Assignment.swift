@@ -40,7 +40,7 @@ extension ContactCenter {
     /// Gives an agent with room the longest-waiting chats of the queues it can serve.
     mutating func drain(agent slot: Int, now: Double, into actions: inout [RoutingAction]) {
         var touched: [QueueKey] = []
-        while queuedChats > 0, agents[slot].hasRoom {
+        while queues.chatCount > 0, agents[slot].hasRoom {
             var best: (key: QueueKey, since: Double)?
             func consider(_ key: QueueKey) {
                 guard let head = queues[key]?.first else { return }
@@ -55,8 +55,7 @@ extension ContactCenter {
                     if let head = queue.first, overflowAllowed(since: head.since, now: now) { consider(key) }
                 }
             }
-            guard let key = best?.key, let entry = queues[key]?.popFirst() else { break }
-            queuedChats -= 1
+            guard let key = best?.key, let entry = queues.popFirst(of: key) else { break }
             actions.append(assign(entry.chat, to: slot, now: now))
             if !touched.contains(key) { touched.append(key) }
         }
@@ -69,8 +68,7 @@ extension ContactCenter {
         while let head = queues[key]?.first,
             let slot = selectAgent(for: key, overflow: overflowAllowed(since: head.since, now: now))
         {
-            _ = queues[key]?.popFirst()
-            queuedChats -= 1
+            _ = queues.popFirst(of: key)
             actions.append(assign(head.chat, to: slot, now: now))
             moved = true
         }
@@ -111,16 +109,14 @@ extension ContactCenter {
 
     /// Takes a queued chat out of its queue and tells those behind their new positions.
     mutating func removeFromQueue(_ chat: ChatState, now: Double, into actions: inout [RoutingAction]) {
-        guard let position = queues[chat.key]?.remove(chat.id) else { return }
-        queuedChats -= 1
+        guard let position = queues.remove(chat.id, from: chat.key) else { return }
         announcePositions(chat.key, from: position, into: &actions)
     }
 
     /// Turns every chat waiting in a queue that no online agent can serve into a ticket.
     mutating func ticketUnservable(_ keys: [QueueKey], now: Double, into actions: inout [RoutingAction]) {
         for key in keys where !(queues[key]?.isEmpty ?? true) && !canServe(key) {
-            while let entry = queues[key]?.popFirst() {
-                queuedChats -= 1
+            while let entry = queues.popFirst(of: key) {
                 guard let chat = chats.removeValue(forKey: entry.chat) else { continue }
                 visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
                 actions.append(makeTicket(chat.id, visitor: chat.visitor, key: key, text: chat.text, now: now))

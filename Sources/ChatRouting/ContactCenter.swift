@@ -24,11 +24,7 @@ public struct ContactCenter: Sendable {
     var pools: AgentPools
     var visitors = VisitorTable()
     var chats = ChatTable<ChatState>()
-    var queues: [QueueKey: ChatQueue] = [:]
-    /// The chats in all the queues: an agent's room is offered to its queues only when some chat waits. Looking at
-    /// each of its skills' queues at every chat end began with a miss on the agent's list of skills, 1.1 % of a
-    /// simulated day at that one load.
-    var queuedChats = 0
+    var queues = ChatQueues()
     var nextChat: ChatID = 1
     var nextTicket: UInt64 = 1
     var nextInvitation: UInt64 = 1
@@ -173,8 +169,7 @@ public struct ContactCenter: Sendable {
             chat.phase = .queued
             chat.agentSeq = 0
             chats[chat.id] = chat
-            queues[chat.key, default: ChatQueue()].prepend(.init(chat: chat.id, since: chat.requestedAt))
-            queuedChats += 1
+            queues.prepend(.init(chat: chat.id, since: chat.requestedAt), to: chat.key)
             counters.chatsRequeued += 1
             if let index = touched.firstIndex(where: { $0.key == chat.key }) {
                 touched[index].count += 1

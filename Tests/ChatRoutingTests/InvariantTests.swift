@@ -84,7 +84,7 @@ struct InvariantTests {
             #expect(center.canServe(key), "queue \(key) waits although nobody can serve it")
             #expect(center.chats[head.chat]?.phase == .queued)
         }
-        #expect(center.queuedChats == queued, "the count of queued chats follows the queues")
+        #expect(center.queues.chatCount == queued, "the count of queued chats follows the queues")
         let active = center.agents.reduce(0) { $0 + $1.chats.count }
         #expect(queued + active == center.chats.count, "every open chat is either queued or with an agent")
         let c = center.counters
