@@ -147,7 +147,8 @@ extension ChatHub.State {
                 let text = BotPhrases.answer(language: visitors[visitor]?.language ?? "en", resolved: resolved)
                 send(.bot(chat: chat, text: text, resolved: resolved), to: .visitor(visitor))
             case .ended(let chat, let participant, let reason):
-                send(.ended(chat: chat, reason: EndReason(reason)), to: participant)
+                // Along the relay's path, behind the messages of the chat already on their way.
+                send(.ended(chat: chat, reason: EndReason(reason)), to: participant, after: relayDelay)
             case .ticket(let id, let chat, let visitor, let department):
                 send(.offline(ticket: id, chat: chat, department: department), to: .visitor(visitor))
             case .invite(let id, let visitor):

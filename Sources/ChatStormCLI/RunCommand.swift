@@ -230,7 +230,7 @@ struct RunCommand: AsyncParsableCommand {
             "visitors   arrived \(c.visitorsArrived), chatted \(c.chatsCompleted), abandoned \(c.chatsAbandoned), offline \(c.offlineTickets), bot \(c.botResolved), left at form \(c.leftAtForm), still active \(c.stillActive)"
         )
         print(
-            "messages   sent \(c.messagesSent), received \(c.messagesReceived), lost \(c.messagesLost), duplicated \(c.messagesDuplicated), reordered \(c.messagesReordered), errors \(c.errors)"
+            "messages   sent \(c.messagesSent), received \(c.messagesReceived), lost \(c.messagesLost), refused \(c.messagesRefused), duplicated \(c.messagesDuplicated), reordered \(c.messagesReordered), errors \(c.errors)"
         )
         func line(_ name: String, _ s: LatencySummary) -> String {
             String(format: "%@ p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", name, s.p50, s.p99, s.max, Int(s.count))

@@ -20,6 +20,11 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     /// The keys of each open chat's visitor, so agent-side events land in the visitor's breakdowns.
     private var chats: [ChatID: BreakdownKeys] = [:]
     private var inbound = SequenceCheck()
+    /// The messages sent and neither acknowledged nor refused yet, with their chat's keys (a few: one reply per
+    /// chat at a time).
+    private var unacked: [(id: String, chat: ChatID, keys: BreakdownKeys)] = []
+    /// Messages refused as notYourChat in chats the agent still holds, not yet explained by their `ended`.
+    private var refusedInOpenChats: [ChatID] = []
     private var record: Int?
     private var finished = false
 
@@ -49,12 +54,15 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             send(.status(status == .closing ? .closing : .online))
         case .sendMessage(let chat, let seq, let text):
             let intended = run.clock.deadline(time)
-            run.recorder.messageSent(chats[chat] ?? BreakdownKeys.none)
+            let keys = chats[chat] ?? BreakdownKeys.none
+            let messageID = "\(agent.id)-\(chat)-\(seq)"
+            run.recorder.messageSent(keys)
+            unacked.append((messageID, chat, keys))
             send(
                 .message(
                     ChatMessage(
                         chat: chat,
-                        id: "\(agent.id)-\(chat)-\(seq)",
+                        id: messageID,
                         seq: UInt64(seq),
                         text: text.text,
                         sentAt: run.clock.micros(intended)
@@ -81,7 +89,13 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     /// The run ends: close the connection.
     func cutOff() {
         finished = true
+        recordUnexplainedRefusals()
         session?.close()
+    }
+
+    private func recordUnexplainedRefusals() {
+        for _ in refusedInOpenChats { run.recorder.error(BreakdownKeys.none, kind: ErrorCode.notYourChat.rawValue) }
+        refusedInOpenChats.removeAll()
     }
 
     private func connect() {
@@ -157,11 +171,23 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             handle(.messageReceived(chat: message.chat), at: now)
         case .ended(let chat, let reason):
             chats[chat] = nil
+            refusedInOpenChats.removeAll { $0 == chat }
             concurrencyChanged()
             handle(.chatEnded(chat: chat, reason: ChatEndReason(reason)), at: now)
         case .error(let error):
+            if error.code == .notYourChat, let ref = error.ref, let index = unacked.firstIndex(where: { $0.id == ref }) {
+                let refused = unacked.remove(at: index)
+                run.recorder.messageRefused(refused.keys)
+                // The message crossed the visitor's leaving or end on the wire: a race of any live chat, not a
+                // failure, once the chat's `ended` has come (or comes: a server may delay it behind messages).
+                if chats[refused.chat] == nil { break }
+                refusedInOpenChats.append(refused.chat)
+                break
+            }
             run.recorder.error(BreakdownKeys.none, kind: error.code.rawValue)
-        case .welcome, .queued, .ack, .typing, .bot, .offline, .invite:
+        case .ack(let ack):
+            if let index = unacked.firstIndex(where: { $0.id == ack.id }) { unacked.remove(at: index) }
+        case .welcome, .queued, .typing, .bot, .offline, .invite:
             break
         }
     }
@@ -175,6 +201,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         run.sessionClosed()
         run.agentOnline(-1)
         if !finished && !chats.isEmpty { run.recorder.error(BreakdownKeys.none, kind: "agentDisconnected") }
+        recordUnexplainedRefusals()
         chats.removeAll()
     }
 }

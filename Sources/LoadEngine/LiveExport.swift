@@ -46,6 +46,7 @@ struct LiveExport {
         ("messages_sent", "Chat messages sent by visitors and agents", { $0.messagesSent }),
         ("messages_received", "Chat messages received (first receipts)", { $0.messagesReceived }),
         ("messages_lost", "Chat messages never received", { $0.messagesLost }),
+        ("messages_refused", "Chat messages refused because their chat had ended on the way", { $0.messagesRefused }),
         ("messages_duplicated", "Chat messages received again", { $0.messagesDuplicated }),
         ("messages_reordered", "Chat messages received out of order", { $0.messagesReordered }),
     ]

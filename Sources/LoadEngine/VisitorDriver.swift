@@ -31,6 +31,13 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var inbound = SequenceCheck()
     /// notYourChat refusals while the visitor believed its chat open, not yet explained by an `ended`.
     private var refusedInOpenChat = 0
+    /// The ids of the messages sent and neither acknowledged nor refused yet (one at a time, as visitors write).
+    private var unacked: [String] = []
+    /// The chat the visitor left or ended, until the server confirms the end: the connection stays open till
+    /// then, so what the server relayed before the end is received (a widget closing politely).
+    private var closing: ChatID?
+    /// The visitor left before the server named its chat: it leaves once `queued` or `assigned` names it.
+    private var leavesWhenNamed = false
     private(set) var finished = false
 
     init(
@@ -84,18 +91,28 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .sendMessage(let seq, let text):
             guard let chat else { return }
             let intended = run.clock.deadline(time)
+            let messageID = "\(id)-\(seq)"
             run.recorder.messageSent(keys)
+            unacked.append(messageID)
             send(
                 .message(
-                    ChatMessage(chat: chat, id: "\(id)-\(seq)", seq: UInt64(seq), text: text.text, sentAt: run.clock.micros(intended))
+                    ChatMessage(chat: chat, id: messageID, seq: UInt64(seq), text: text.text, sentAt: run.clock.micros(intended))
                 )
             )
         case .typing(let on):
             if let chat { send(.typing(chat: chat, on: on)) }
         case .leave:
-            if let chat { send(.leave(chat: chat)) }
+            if let chat {
+                closing = chat
+                send(.leave(chat: chat))
+            } else if requestedAt != nil {
+                leavesWhenNamed = true
+            }
         case .endChat:
-            if let chat { send(.end(chat: chat)) }
+            if let chat {
+                closing = chat
+                send(.end(chat: chat))
+            }
         case .survey(let score):
             if let lastChat { send(.survey(Survey(chat: lastChat, score: score))) }
         case .disconnect:
@@ -120,12 +137,33 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .botResolved: recorded = .botResolved
         }
         run.recorder.outcome(recorded, keys, wasWaiting: isWaiting && outcome == .abandoned)
-        if let session { session.close() } else if !connecting { run.visitorFinished(self) }
+        if let session {
+            if closing == nil && !leavesWhenNamed { session.close() }
+        } else if !connecting {
+            run.visitorFinished(self)
+        }
+    }
+
+    /// The server named the chat of a visitor that has already left: it leaves it now.
+    private func leaveNamedChat(_ named: ChatID) {
+        guard leavesWhenNamed else { return }
+        leavesWhenNamed = false
+        closing = named
+        send(.leave(chat: named))
+    }
+
+    /// The server confirmed (or refused) the end of the chat the visitor left: a finished visitor now closes.
+    private func endConfirmed() {
+        closing = nil
+        if finished { session?.close() }
     }
 
     /// The run ends with the visitor still active.
     func cutOff() {
-        guard !finished else { return }
+        guard !finished else {
+            session?.close()  // still waiting for its end to be confirmed
+            return
+        }
         finished = true
         recordUnexplainedRefusals()
         run.recorder.outcome(.stillActive, keys, wasWaiting: isWaiting)
@@ -162,7 +200,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         session.send(VisitorFrame.hello(VisitorHello(visitor: id, language: machine.language, region: region)))
         for frame in pending { session.send(frame) }
         pending.removeAll()
-        if finished { session.close() }
+        if finished && closing == nil && !leavesWhenNamed { session.close() }
     }
 
     func session(_ session: WebSocketSession, received frame: ServerFrame) {
@@ -170,6 +208,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         switch frame {
         case .queued(let queued):
             chat = queued.chat
+            leaveNamedChat(queued.chat)
             // The first `queued` before any assignment: the chat waited (P(wait), as the simulator counts it).
             if !queuedOnce, !assignedOnce, !finished {
                 queuedOnce = true
@@ -178,6 +217,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             handle(.queued(position: queued.position), at: now)
         case .assigned(let assignment):
             chat = assignment.chat
+            leaveNamedChat(assignment.chat)
             keys.site = run.siteKey(ofAgent: assignment.agent)
             // An assignment that crossed the visitor's leaving on the wire: the visitor was counted as abandoned.
             if !assignedOnce, !finished, let requestedAt {
@@ -190,8 +230,9 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .offline(let ticket, _, _):
             handle(.offline(ticket: ticket), at: now)
         case .message(let message):
+            // Also after the visitor finished, while it waits for its end to be confirmed: the message arrived.
             run.delivered(message, to: keys, direction: .agentToVisitor, check: &inbound)
-            if !answered, let requestedAt {
+            if !answered, !finished, let requestedAt {
                 answered = true
                 run.recorder.firstResponse(keys, after: .nanoseconds((NIODeadline.now() - requestedAt).nanoseconds))
             }
@@ -201,12 +242,18 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             lastChat = ended
             chat = nil
             handle(.ended(ChatEndReason(reason)), at: now)
+            if ended == closing { endConfirmed() }
         case .invite(let invitation, _):
             handle(.invited(invitation: invitation), at: now)
         case .error(let error):
             // A frame that crossed the server's `ended` on the wire (the agent ended an idle chat while the visitor
             // was typing, or while it was reconnecting) is refused as notYourChat: a race of any live chat, not a
             // failure. Such a refusal counts as an error only if the chat's `ended` never follows.
+            if error.code == .notYourChat, let ref = error.ref, let index = unacked.firstIndex(of: ref) {
+                unacked.remove(at: index)
+                run.recorder.messageRefused(keys)
+            }
+            if closing != nil, error.ref == "leave" || error.ref == "end" { endConfirmed() }
             if error.code == .notYourChat {
                 if chat != nil {
                     refusedInOpenChat += 1
@@ -215,7 +262,9 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
                 if lastChat != nil { break }
             }
             run.recorder.error(keys, kind: error.code.rawValue)
-        case .welcome, .ack, .typing:
+        case .ack(let ack):
+            if let index = unacked.firstIndex(of: ack.id) { unacked.remove(at: index) }
+        case .welcome, .typing:
             break
         }
     }

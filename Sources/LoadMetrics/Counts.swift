@@ -2,6 +2,8 @@
 ///
 /// `messagesReceived` counts first receipts only; a repeated receipt counts in `messagesDuplicated`.
 /// `chatsCompleted` is the "chatted" outcome: a visitor whose chat reached its end.
+/// `messagesRefused` counts messages the server refused because their chat had already ended: the other side
+/// ended it while the message was on its way (a race of any live chat, neither received nor lost).
 public struct Counts: Codable, Sendable, Equatable {
     public var visitorsArrived = 0
     public var chatsRequested = 0
@@ -19,6 +21,7 @@ public struct Counts: Codable, Sendable, Equatable {
     public var messagesSent = 0
     public var messagesReceived = 0
     public var messagesLost = 0
+    public var messagesRefused = 0
     public var messagesDuplicated = 0
     public var messagesReordered = 0
     public var errors = 0
@@ -48,6 +51,7 @@ public struct Counts: Codable, Sendable, Equatable {
         messagesSent += other.messagesSent
         messagesReceived += other.messagesReceived
         messagesLost += other.messagesLost
+        messagesRefused += other.messagesRefused
         messagesDuplicated += other.messagesDuplicated
         messagesReordered += other.messagesReordered
         errors += other.errors
@@ -59,10 +63,10 @@ extension Counts {
     enum CodingKeys: String, CodingKey {
         case visitorsArrived, chatsRequested, chatsQueued, chatsAssigned, chatsCompleted, chatsAbandoned
         case offlineTickets, botResolved, leftAtForm, stillActive, transfers, messagesSent, messagesReceived
-        case messagesLost, messagesDuplicated, messagesReordered, errors, errorsByKind
+        case messagesLost, messagesRefused, messagesDuplicated, messagesReordered, errors, errorsByKind
     }
 
-    /// Reads counts; `chatsQueued`, added within schema version 1, is 0 in older files.
+    /// Reads counts; `chatsQueued` and `messagesRefused`, added within schema version 1, are 0 in older files.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         visitorsArrived = try c.decode(Int.self, forKey: .visitorsArrived)
@@ -79,6 +83,7 @@ extension Counts {
         messagesSent = try c.decode(Int.self, forKey: .messagesSent)
         messagesReceived = try c.decode(Int.self, forKey: .messagesReceived)
         messagesLost = try c.decode(Int.self, forKey: .messagesLost)
+        messagesRefused = try c.decodeIfPresent(Int.self, forKey: .messagesRefused) ?? 0
         messagesDuplicated = try c.decode(Int.self, forKey: .messagesDuplicated)
         messagesReordered = try c.decode(Int.self, forKey: .messagesReordered)
         errors = try c.decode(Int.self, forKey: .errors)

@@ -216,6 +216,11 @@ public struct RunRecorder: Sendable {
         generator.messageEvents += duplicated
     }
 
+    /// The server refused a message because its chat had already ended (the end crossed it on the wire).
+    public mutating func messageRefused(_ keys: BreakdownKeys) {
+        update(keys) { $0.counts.messagesRefused += 1 }
+    }
+
     /// A failure of the given kind (not a hot path: the kind is a string).
     public mutating func error(_ keys: BreakdownKeys, kind: String) {
         update(keys) {

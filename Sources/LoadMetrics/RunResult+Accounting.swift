@@ -3,8 +3,8 @@ extension Counts {
     ///
     /// - Every arrival ends as exactly one of leftAtForm, chatted (`chatsCompleted`), abandoned,
     ///   offlineTicket, botResolved or stillActive.
-    /// - `messagesReceived + messagesLost ≤ messagesSent`; equal when no chat was still active at the
-    ///   end (the rest were in flight at cut-off).
+    /// - `messagesReceived + messagesLost + messagesRefused ≤ messagesSent`; equal when no chat was still
+    ///   active at the end (the rest were in flight at cut-off).
     /// - Chats assigned and abandoned each at most chats requested; `errors` = sum of `errorsByKind`.
     public func accountingProblems() -> [String] {
         var problems: [String] = []
@@ -15,13 +15,12 @@ extension Counts {
                     + "offlineTickets \(offlineTickets), botResolved \(botResolved), stillActive \(stillActive))"
             )
         }
-        let accounted = messagesReceived + messagesLost
+        let accounted = messagesReceived + messagesLost + messagesRefused
+        let parts = "\(messagesReceived) received + \(messagesLost) lost + \(messagesRefused) refused"
         if accounted > messagesSent {
-            problems.append("\(messagesReceived) messages received + \(messagesLost) lost exceed \(messagesSent) sent")
+            problems.append("\(parts) exceed \(messagesSent) messages sent")
         } else if accounted < messagesSent && stillActive == 0 {
-            problems.append(
-                "\(messagesSent) messages sent but only \(messagesReceived) received + \(messagesLost) lost, with no chat in flight"
-            )
+            problems.append("\(messagesSent) messages sent but only \(parts), with no chat in flight")
         }
         if chatsAssigned > chatsRequested {
             problems.append("\(chatsAssigned) chats assigned exceed \(chatsRequested) requested")

@@ -14,7 +14,7 @@ enum Recording {
     case messageSent(BreakdownKeys)
     case messageDelivered(BreakdownKeys, RunRecorder.Direction, latencySeconds: Double)
     case firstResponse(BreakdownKeys, afterSeconds: Double)
-    case messageLost(BreakdownKeys)
+    case messageRefused(BreakdownKeys)
     case transferred(BreakdownKeys)
     case outcome(RunRecorder.Outcome, BreakdownKeys, wasWaiting: Bool)
     case error(BreakdownKeys, kind: Int32)
@@ -67,7 +67,7 @@ extension RunRecorder {
         case .messageDelivered(let keys, let direction, let latency):
             messageDelivered(keys, direction: direction, latencySeconds: latency)
         case .firstResponse(let keys, let delay): firstResponse(keys, afterSeconds: delay)
-        case .messageLost(let keys): messageIntegrity(keys, lost: 1)
+        case .messageRefused(let keys): messageRefused(keys)
         case .transferred(let keys): transferred(keys)
         case .outcome(let outcome, let keys, let wasWaiting): self.outcome(outcome, keys, wasWaiting: wasWaiting)
         case .error(let keys, let kind): error(keys, kind: names[Int(kind)])

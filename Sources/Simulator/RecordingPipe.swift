@@ -96,7 +96,7 @@ struct RecordingPipe: ~Copyable {
     @inline(__always) mutating func chatRequested(_ keys: BreakdownKeys) { add(.chatRequested(keys)) }
     @inline(__always) mutating func chatQueued(_ keys: BreakdownKeys) { add(.chatQueued(keys)) }
     @inline(__always) mutating func messageSent(_ keys: BreakdownKeys) { add(.messageSent(keys)) }
-    @inline(__always) mutating func messageLost(_ keys: BreakdownKeys) { add(.messageLost(keys)) }
+    @inline(__always) mutating func messageRefused(_ keys: BreakdownKeys) { add(.messageRefused(keys)) }
     @inline(__always) mutating func transferred(_ keys: BreakdownKeys) { add(.transferred(keys)) }
 
     @inline(__always)

@@ -121,9 +121,9 @@ extension Simulation {
         guard case .some(.some) = try? center.relay(chat: chat, fromAgentSlot: agents[index].routingSlot, seq: UInt64(seq)),
             let slot
         else {
-            // Refused (the chat ended before the message got there): an error for the agent, as live, and lost.
-            recording.error(.none, kind: "notYourChat")
-            recording.messageLost(keys)
+            // Refused: the chat ended before the message got there (the visitor left or ended it as the agent
+            // wrote). Counted as refused, not as an error, as live once the chat's end reaches the agent.
+            recording.messageRefused(keys)
             return
         }
         let visitor = Int(agents[index].chats[slot].visitor)

@@ -180,7 +180,7 @@ extension Simulation {
             agent >= 0
         else {
             // Refused: the chat ended on the server before the message got there. It is never received.
-            recording.messageLost(keys)
+            recording.messageRefused(keys)
             return
         }
         send(.message(chat: chat, sentAt: now), toAgent: Int(agent))

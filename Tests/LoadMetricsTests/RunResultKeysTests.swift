@@ -16,7 +16,7 @@ import Testing
     let countKeys: Set = [
         "visitorsArrived", "chatsRequested", "chatsQueued", "chatsAssigned", "chatsCompleted", "chatsAbandoned", "offlineTickets",
         "botResolved", "leftAtForm", "stillActive", "transfers", "messagesSent", "messagesReceived", "messagesLost",
-        "messagesDuplicated", "messagesReordered", "errors", "errorsByKind",
+        "messagesRefused", "messagesDuplicated", "messagesReordered", "errors", "errorsByKind",
     ]
 
     func checkMetrics(_ value: Any?) throws {

@@ -107,9 +107,23 @@ import Testing
         let problems = result.accountingProblems()
         #expect(problems.count == 6)  // three in the totals, one per visitor dimension
         #expect(problems.contains { $0.hasPrefix("4 visitors arrived but 3 outcomes") })
-        #expect(problems.contains { $0.contains("exceed 11 sent") })
+        #expect(problems.contains { $0.contains("exceed 11 messages sent") })
         #expect(problems.contains { $0.contains("errorsByKind sums to 1") })
         #expect(problems.contains { $0.hasPrefix("region breakdown has 3 arrivals, the total 4") })
+    }
+
+    @Test("messages refused because their chat had ended count toward the sent ones, like received and lost")
+    func refusedMessagesAreAccounted() {
+        var counts = Counts()
+        counts.messagesSent = 10
+        counts.messagesReceived = 7
+        counts.messagesLost = 1
+        counts.messagesRefused = 2
+        #expect(counts.accountingProblems().isEmpty)
+        counts.messagesRefused = 1
+        #expect(counts.accountingProblems() == ["10 messages sent but only 7 received + 1 lost + 1 refused, with no chat in flight"])
+        counts.messagesRefused = 3
+        #expect(counts.accountingProblems() == ["7 received + 1 lost + 3 refused exceed 10 messages sent"])
     }
 
     @Test func timeSeriesRowsAndCSV() {

@@ -75,14 +75,38 @@ import Workload
         #expect(counts.chatsCompleted > 0 && counts.chatsAbandoned > 0 && counts.botResolved > 0)
         #expect(counts.leftAtForm > 0 && counts.transfers > 0 && counts.stillActive > 0)
         #expect(counts.messagesSent > 0)
-        #expect(counts.messagesReceived + counts.messagesLost <= counts.messagesSent)
+        #expect(counts.messagesReceived + counts.messagesLost + counts.messagesRefused <= counts.messagesSent)
         #expect(counts.chatsAssigned <= counts.chatsRequested)
         #expect(output.result.mode == .sim)
     }
 
     @Test func messagesAllArriveWhenNoChatIsCutOff() throws {
-        // Arrivals stop after the first half hour (an event with multiplier 0) and the run goes on long enough
-        // for every chat to end: nothing is in flight, so sent = received + lost exactly.
+        // Arrivals stop after the first half hour and the run goes on long enough
+        // for every chat to end: nothing is in flight, so sent = received + lost + refused exactly.
+        let counts = try Fixtures.simulate(halfHourOfArrivals()).result.counts
+        #expect(counts.stillActive == 0)
+        #expect(counts.messagesSent > 1_000)
+        #expect(counts.messagesReceived + counts.messagesLost + counts.messagesRefused == counts.messagesSent)
+        #expect(counts.outcomes == counts.visitorsArrived)
+    }
+
+    @Test("a visitor's message that crosses the agent's idle end is refused: counted as refused, not lost, no error")
+    func messagesCrossingAnEndAreRefused() throws {
+        // Agents end a chat 300 s after their last reply; these visitors think 290–300 s and type for a few more,
+        // and every frame takes 10 s: about half the first messages go out after the end, before it is known.
+        var profile = halfHourOfArrivals()
+        profile.visitors.thinkTime = .uniform(min: 290, max: 300)
+        let counts = try Fixtures.simulate(profile, delay: .constant(10)).result.counts
+        #expect(counts.stillActive == 0)
+        #expect(counts.messagesRefused > 0)
+        #expect(counts.messagesLost == 0)
+        #expect(counts.errors == 0, "\(counts.errorsByKind)")
+        #expect(counts.accountingProblems().isEmpty, "\(counts.accountingProblems())")
+    }
+
+    /// The busy desk for two hours, with arrivals only in the first half hour (an event with multiplier 0): time
+    /// for every chat to end.
+    private func halfHourOfArrivals() -> Profile {
         var profile = Fixtures.busy(hours: 2)
         profile.events = [
             Event(
@@ -93,11 +117,7 @@ import Workload
                 multiplier: 0
             )
         ]
-        let counts = try Fixtures.simulate(profile).result.counts
-        #expect(counts.stillActive == 0)
-        #expect(counts.messagesSent > 1_000)
-        #expect(counts.messagesReceived + counts.messagesLost == counts.messagesSent)
-        #expect(counts.outcomes == counts.visitorsArrived)
+        return profile
     }
 
     @Test func capacityIsNeverExceeded() throws {

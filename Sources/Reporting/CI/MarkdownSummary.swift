@@ -83,7 +83,8 @@ public enum MarkdownSummary {
             ("visitors arrived", c.visitorsArrived), ("chats requested", c.chatsRequested), ("chats assigned", c.chatsAssigned),
             ("chatted", c.chatsCompleted), ("abandoned", c.chatsAbandoned), ("offline tickets", c.offlineTickets),
             ("bot resolved", c.botResolved), ("messages sent", c.messagesSent), ("messages received", c.messagesReceived),
-            ("messages lost", c.messagesLost), ("duplicated", c.messagesDuplicated), ("reordered", c.messagesReordered),
+            ("messages lost", c.messagesLost), ("refused", c.messagesRefused), ("duplicated", c.messagesDuplicated),
+            ("reordered", c.messagesReordered),
             ("errors", c.errors),
         ]
         return ["### Counts", "", "| count | value |", "| --- | ---: |"] + rows.map { "| \($0.0) | \($0.1) |" } + [""]

@@ -85,6 +85,7 @@ public struct KeyMetric: Sendable {
             ("chats_assigned", { $0.counts.chatsAssigned }), ("chats_completed", { $0.counts.chatsCompleted }),
             ("chats_abandoned", { $0.counts.chatsAbandoned }), ("offline_tickets", { $0.counts.offlineTickets }),
             ("messages_sent", { $0.counts.messagesSent }), ("messages_received", { $0.counts.messagesReceived }),
+            ("messages_refused", { $0.counts.messagesRefused }),
         ]
         return lowerIsBetter.map { name, count in KeyMetric(name: name, better: .lower, unit: .count) { Double(count($0)) } }
             + informational.map { name, count in KeyMetric(name: name, better: .neither, unit: .count) { Double(count($0)) } }

@@ -113,6 +113,7 @@ extension HTMLReport {
             ("left at form", "counts.leftAtForm", Format.count(c.leftAtForm)),
             ("still active at the end", "counts.stillActive", Format.count(c.stillActive)),
             ("transfers", "counts.transfers", Format.count(c.transfers)),
+            ("messages refused (their chat had ended)", "counts.messagesRefused", Format.count(c.messagesRefused)),
             ("messages duplicated", "counts.messagesDuplicated", Format.count(c.messagesDuplicated)),
             ("messages reordered", "counts.messagesReordered", Format.count(c.messagesReordered)),
         ]

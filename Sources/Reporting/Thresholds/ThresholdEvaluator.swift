@@ -90,6 +90,7 @@ public enum ThresholdEvaluator {
         switch selector.metric {
         case .errors: selector[.kind].map { counts.errorsByKind[$0] ?? 0 } ?? counts.errors
         case .messagesLost: counts.messagesLost
+        case .messagesRefused: counts.messagesRefused
         case .messagesDuplicated: counts.messagesDuplicated
         case .messagesReordered: counts.messagesReordered
         case .messagesSent: counts.messagesSent

@@ -10,6 +10,7 @@ public enum ThresholdMetric: String, Sendable, Hashable, CaseIterable {
     case serviceLevel = "service_level"
     case errors
     case messagesLost = "messages_lost"
+    case messagesRefused = "messages_refused"
     case messagesDuplicated = "messages_duplicated"
     case messagesReordered = "messages_reordered"
     case messagesSent = "messages_sent"
