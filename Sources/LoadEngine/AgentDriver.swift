@@ -203,5 +203,6 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         if !finished && !chats.isEmpty { run.recorder.error(BreakdownKeys.none, kind: "agentDisconnected") }
         recordUnexplainedRefusals()
         chats.removeAll()
+        unacked.removeAll()  // their answers were for the closed connection
     }
 }
