@@ -105,6 +105,7 @@ extension Simulation {
         // day's events). The delay is drawn all the same, so the other frames keep their delays.
         guard !visitors[index].machine.isFinished else { return }
         visitors[index].lastDelivery = time
+        if case .message = delivery { visitors[index].messagesOnTheWay += 1 }
         queue.push(time, target: Int32(index), generation: visitors[index].generation, .toVisitor(delivery))
     }
 
@@ -118,6 +119,7 @@ extension Simulation {
     /// A frame reaches a visitor: recorded as the live engine records it, then given to the machine. While
     /// disconnected, the server keeps it for the reconnection.
     mutating func deliver(_ delivery: VisitorDelivery, toVisitor index: Int) {
+        if case .message = delivery { visitors[index].messagesOnTheWay -= 1 }
         guard visitors[index].connected else {
             visitors[index].pending.append(delivery)
             return

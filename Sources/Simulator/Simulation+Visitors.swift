@@ -206,7 +206,15 @@ extension Simulation {
         forget(chat: visitors[index].lastChat)
         visitorIndex?[id] = nil
         visitors[index].pending = []
-        freeVisitors.append(Int32(index))
+        if visitors[index].messagesOnTheWay == 0 { freeVisitors.append(Int32(index)) }
+    }
+
+    /// An agent's message reaches a visitor that has finished (it left as the message was on its way): received,
+    /// as live, where the visitor's connection stays open until its end is confirmed. The last one frees the slot.
+    mutating func messageReachedFinished(_ index: Int, sentAt: Double) {
+        recording.messageDelivered(visitors[index].keys, direction: .agentToVisitor, latencySeconds: now - sentAt)
+        visitors[index].messagesOnTheWay -= 1
+        if visitors[index].messagesOnTheWay == 0 { freeVisitors.append(Int32(index)) }
     }
 
     /// Drops what the simulator kept about a chat (none for 0).

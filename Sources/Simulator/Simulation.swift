@@ -179,7 +179,11 @@ public struct Simulation: ~Copyable {
             guard isCurrent(event), visitors[Int(event.target)].machine.isArmed(timer) else { return }
             visitorHandle(Int(event.target), .timer(timer))
         case .toVisitor(let delivery):
-            guard isCurrent(event) else { return }
+            guard isCurrent(event) else {
+                // A finished visitor keeps its slot (and generation) while messages are on their way to it.
+                if case .message(_, let sentAt) = delivery { messageReachedFinished(Int(event.target), sentAt: sentAt) }
+                return
+            }
             deliver(delivery, toVisitor: Int(event.target))
         case .agentTimer(let timer):
             agentTimerDue(timer, agent: Int(event.target))

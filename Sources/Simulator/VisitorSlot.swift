@@ -33,6 +33,9 @@ struct VisitorSlot {
     /// The server dropped the visitor after its resume grace; a reconnection says hello as a new visitor.
     var forgotten = false
     var disconnects: UInt32 = 0
+    /// Agents' messages on their way to the visitor. A visitor that finishes keeps its slot until they have
+    /// arrived: as live, its connection stays open until the server confirms its end, which follows them.
+    var messagesOnTheWay: UInt32 = 0
     /// Frames the server kept while the visitor was disconnected.
     var pending: [VisitorDelivery] = []
     /// No frame reaches the visitor before this time (one connection keeps its order).

@@ -104,6 +104,22 @@ import Workload
         #expect(counts.accountingProblems().isEmpty, "\(counts.accountingProblems())")
     }
 
+    @Test(
+        "with network delays, messages on their way to a visitor who leaves are received, as live: none unaccounted",
+        arguments: [1, 2, 3] as [UInt64]
+    )
+    func messagesOnTheirWayToALeavingVisitor(seed: UInt64) throws {
+        // Agents answer at once and visitors give up within seconds; every frame takes an exponential time, so a
+        // visitor often learns of its assignment after the agent's first message was sent, and leaves meanwhile.
+        var profile = halfHourOfArrivals()
+        profile.agents.sites[0].replyTime = .constant(0)
+        profile.visitors.patience = .exponential(mean: 3)
+        let counts = try Fixtures.simulate(profile, seed: seed, delay: .exponential(mean: 1)).result.counts
+        #expect(counts.stillActive == 0)
+        #expect(counts.chatsAbandoned > 20)
+        #expect(counts.accountingProblems().isEmpty, "\(counts.accountingProblems())")
+    }
+
     /// The busy desk for two hours, with arrivals only in the first half hour (an event with multiplier 0): time
     /// for every chat to end.
     private func halfHourOfArrivals() -> Profile {
