@@ -20,9 +20,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     /// The keys of each open chat's visitor, so agent-side events land in the visitor's breakdowns.
     private var chats: [ChatID: BreakdownKeys] = [:]
     private var inbound = SequenceCheck()
-    /// The messages sent and neither acknowledged nor refused yet, with their chat's keys (a few: one reply per
-    /// chat at a time).
-    private var unacked: [(id: String, chat: ChatID, keys: BreakdownKeys)] = []
+    private var unanswered = UnansweredMessages<(chat: ChatID, keys: BreakdownKeys)>()
     /// Messages refused as notYourChat in chats the agent still holds, not yet explained by their `ended`.
     private var refusedInOpenChats: [ChatID] = []
     private var record: Int?
@@ -57,7 +55,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             let keys = chats[chat] ?? BreakdownKeys.none
             let messageID = "\(agent.id)-\(chat)-\(seq)"
             run.recorder.messageSent(keys)
-            unacked.append((messageID, chat, keys))
+            unanswered.sent(messageID, (chat, keys))
             send(
                 .message(
                     ChatMessage(
@@ -175,8 +173,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             concurrencyChanged()
             handle(.chatEnded(chat: chat, reason: ChatEndReason(reason)), at: now)
         case .error(let error):
-            if error.code == .notYourChat, let ref = error.ref, let index = unacked.firstIndex(where: { $0.id == ref }) {
-                let refused = unacked.remove(at: index)
+            if error.code == .notYourChat, let refused = unanswered.refused(error.ref) {
                 run.recorder.messageRefused(refused.keys)
                 // The message crossed the visitor's leaving or end on the wire: a race of any live chat, not a
                 // failure, once the chat's `ended` has come (or comes: a server may delay it behind messages).
@@ -186,7 +183,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             }
             run.recorder.error(BreakdownKeys.none, kind: error.code.rawValue)
         case .ack(let ack):
-            if let index = unacked.firstIndex(where: { $0.id == ack.id }) { unacked.remove(at: index) }
+            unanswered.acknowledged(ack.id)
         case .welcome, .queued, .typing, .bot, .offline, .invite:
             break
         }
@@ -203,6 +200,6 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         if !finished && !chats.isEmpty { run.recorder.error(BreakdownKeys.none, kind: "agentDisconnected") }
         recordUnexplainedRefusals()
         chats.removeAll()
-        unacked.removeAll()  // their answers were for the closed connection
+        unanswered.removeAll()
     }
 }

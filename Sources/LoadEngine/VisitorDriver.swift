@@ -31,13 +31,10 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var inbound = SequenceCheck()
     /// notYourChat refusals while the visitor believed its chat open, not yet explained by an `ended`.
     private var refusedInOpenChat = 0
-    /// The ids of the messages sent and neither acknowledged nor refused yet (one at a time, as visitors write).
-    private var unacked: [String] = []
-    /// The chat the visitor left or ended, until the server confirms the end: the connection stays open till
-    /// then, so what the server relayed before the end is received (a widget closing politely).
-    private var closing: ChatID?
-    /// The visitor left before the server named its chat: it leaves once `queued` or `assigned` names it.
-    private var leavesWhenNamed = false
+    private var unanswered = UnansweredMessages<BreakdownKeys>()
+    /// The visitor is leaving a chat (or ending it) and keeps its connection until the server confirms the end,
+    /// so that what the server relayed before the end is received (a widget closing politely).
+    private var leaving: Leaving?
     private(set) var finished = false
 
     init(
@@ -93,7 +90,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             let intended = run.clock.deadline(time)
             let messageID = "\(id)-\(seq)"
             run.recorder.messageSent(keys)
-            unacked.append(messageID)
+            unanswered.sent(messageID, keys)
             send(
                 .message(
                     ChatMessage(chat: chat, id: messageID, seq: UInt64(seq), text: text.text, sentAt: run.clock.micros(intended))
@@ -103,14 +100,14 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             if let chat { send(.typing(chat: chat, on: on)) }
         case .leave:
             if let chat {
-                closing = chat
+                leaving = .confirming(chat)
                 send(.leave(chat: chat))
             } else if requestedAt != nil {
-                leavesWhenNamed = true
+                leaving = .onceNamed
             }
         case .endChat:
             if let chat {
-                closing = chat
+                leaving = .confirming(chat)
                 send(.end(chat: chat))
             }
         case .survey(let score):
@@ -138,7 +135,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         }
         run.recorder.outcome(recorded, keys, wasWaiting: isWaiting && outcome == .abandoned)
         if let session {
-            if closing == nil && !leavesWhenNamed { session.close() }
+            if leaving == nil { session.close() }
         } else if !connecting {
             run.visitorFinished(self)
         }
@@ -146,15 +143,14 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
 
     /// The server named the chat of a visitor that has already left: it leaves it now.
     private func leaveNamedChat(_ named: ChatID) {
-        guard leavesWhenNamed else { return }
-        leavesWhenNamed = false
-        closing = named
+        guard leaving == .onceNamed else { return }
+        leaving = .confirming(named)
         send(.leave(chat: named))
     }
 
     /// The server confirmed (or refused) the end of the chat the visitor left: a finished visitor now closes.
     private func endConfirmed() {
-        closing = nil
+        leaving = nil
         if finished { session?.close() }
     }
 
@@ -200,7 +196,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         session.send(VisitorFrame.hello(VisitorHello(visitor: id, language: machine.language, region: region)))
         for frame in pending { session.send(frame) }
         pending.removeAll()
-        if finished && closing == nil && !leavesWhenNamed { session.close() }
+        if finished && leaving == nil { session.close() }
     }
 
     func session(_ session: WebSocketSession, received frame: ServerFrame) {
@@ -242,18 +238,17 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             lastChat = ended
             chat = nil
             handle(.ended(ChatEndReason(reason)), at: now)
-            if ended == closing { endConfirmed() }
+            if leaving == .confirming(ended) { endConfirmed() }
         case .invite(let invitation, _):
             handle(.invited(invitation: invitation), at: now)
         case .error(let error):
             // A frame that crossed the server's `ended` on the wire (the agent ended an idle chat while the visitor
             // was typing, or while it was reconnecting) is refused as notYourChat: a race of any live chat, not a
             // failure. Such a refusal counts as an error only if the chat's `ended` never follows.
-            if error.code == .notYourChat, let ref = error.ref, let index = unacked.firstIndex(of: ref) {
-                unacked.remove(at: index)
-                run.recorder.messageRefused(keys)
+            if error.code == .notYourChat, let sentUnder = unanswered.refused(error.ref) {
+                run.recorder.messageRefused(sentUnder)
             }
-            if closing != nil, error.ref == "leave" || error.ref == "end" { endConfirmed() }
+            if case .confirming = leaving, error.ref == "leave" || error.ref == "end" { endConfirmed() }
             if error.code == .notYourChat {
                 if chat != nil {
                     refusedInOpenChat += 1
@@ -263,7 +258,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             }
             run.recorder.error(keys, kind: error.code.rawValue)
         case .ack(let ack):
-            if let index = unacked.firstIndex(of: ack.id) { unacked.remove(at: index) }
+            unanswered.acknowledged(ack.id)
         case .welcome, .typing:
             break
         }
@@ -275,6 +270,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
 
     func sessionClosed(_ session: WebSocketSession, code: Int?) {
         self.session = nil
+        unanswered.removeAll()
         run.sessionClosed()
         guard !finished else {
             // Sessions hold their delegate weakly: the run keeps a finished visitor until its connection is closed.
@@ -287,6 +283,13 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         }
         handle(.disconnected, at: run.clock.now)
     }
+}
+
+/// How a visitor leaves a chat: once the server names it (the visitor gave up before `queued` or `assigned`
+/// came), or by waiting for the server's confirmation of the `leave` or `end` it sent.
+private enum Leaving: Equatable {
+    case onceNamed
+    case confirming(ChatID)
 }
 
 extension ChatEndReason {

@@ -211,7 +211,8 @@ extension Simulation {
 
     /// An agent's message reaches a visitor that has finished (it left as the message was on its way): received,
     /// as live, where the visitor's connection stays open until its end is confirmed. The last one frees the slot.
-    mutating func messageReachedFinished(_ index: Int, sentAt: Double) {
+    mutating func messageReachedFinished(_ index: Int, generation: UInt32, sentAt: Double) {
+        assert(visitors[index].generation == generation && visitors[index].messagesOnTheWay > 0, "slot freed under a message")
         recording.messageDelivered(visitors[index].keys, direction: .agentToVisitor, latencySeconds: now - sentAt)
         visitors[index].messagesOnTheWay -= 1
         if visitors[index].messagesOnTheWay == 0 { freeVisitors.append(Int32(index)) }

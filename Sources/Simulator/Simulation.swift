@@ -181,7 +181,9 @@ public struct Simulation: ~Copyable {
         case .toVisitor(let delivery):
             guard isCurrent(event) else {
                 // A finished visitor keeps its slot (and generation) while messages are on their way to it.
-                if case .message(_, let sentAt) = delivery { messageReachedFinished(Int(event.target), sentAt: sentAt) }
+                if case .message(_, let sentAt) = delivery {
+                    messageReachedFinished(Int(event.target), generation: event.generation, sentAt: sentAt)
+                }
                 return
             }
             deliver(delivery, toVisitor: Int(event.target))
