@@ -60,7 +60,9 @@ public struct ContactCenter: Sendable {
         return visitors.insert(VisitorState(id: profile.id, previousAgent: profile.previousAgent, language: language), findable: findable)
     }
 
-    /// A visitor disconnected for good: a queued chat counts as abandoned, an active chat ends for its agent.
+    /// A visitor disconnected for good: a queued chat counts as abandoned, an active chat ends (`disconnected`).
+    /// Either way the visitor is told too (`left`, `disconnected`): a server that keeps frames for a visitor who
+    /// may come back with the same id has the end to give it.
     public mutating func visitorLeft(_ visitor: String, now: Double) -> [RoutingAction] {
         guard let handle = visitors.handle(of: visitor) else { return [] }
         return visitorLeft(handle, now: now)
@@ -73,10 +75,12 @@ public struct ContactCenter: Sendable {
         var actions: [RoutingAction] = []
         switch chat.phase {
         case .queued:
+            actions.append(.ended(chat: chatID, to: .visitor(state.id), reason: .left))
             removeFromQueue(chat, now: now, into: &actions)
             counters.chatsAbandoned += 1
             chats[chatID] = nil
         case .active(let slot):
+            actions.append(.ended(chat: chatID, to: .visitor(state.id), reason: .disconnected))
             actions.append(.ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: .disconnected))
             finish(chatID, agentSlot: slot, now: now, into: &actions)
         }

@@ -30,6 +30,10 @@ extension ChatHub {
                 )
             )
             outbox.send(.welcome(session: outbox.id, protocolVersion: protocolVersion))
+            // Back after the grace: what was kept for it, ending with its earlier chat's `ended`.
+            if let forgotten = state.forgotten.removeValue(forKey: hello.visitor) {
+                for frame in forgotten.frames { outbox.send(frame) }
+            }
             return nil
         }
     }
@@ -82,14 +86,10 @@ extension ChatHub {
         let now = self.now
         state.withLock { state in
             guard var link = state.visitors[visitor], link.outbox === outbox else { return }
-            if configuration.resumeGrace > 0 {
-                link.outbox = nil
-                link.detachedAt = now
-                state.visitors[visitor] = link
-            } else {
-                state.visitors[visitor] = nil
-                state.execute(state.center.visitorLeft(visitor, now: now))
-            }
+            link.outbox = nil
+            link.detachedAt = now
+            state.visitors[visitor] = link
+            if configuration.resumeGrace <= 0 { state.forget(visitor, now: now) }
         }
     }
 }

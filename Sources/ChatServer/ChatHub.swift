@@ -14,6 +14,9 @@ final class ChatHub: Sendable {
         var center: ContactCenter
         var rng: SplitMix64
         var visitors: [String: VisitorLink] = [:]
+        /// What was kept for visitors the server has forgotten (their resume grace ran out), by visitor id, for
+        /// ``ChatHub/forgottenLifetime``: given to a visitor that comes back with the same id, after `welcome`.
+        var forgotten: [String: Forgotten] = [:]
         var agents: [String: Outbox] = [:]
         /// ``ServerConfiguration/relayDelay``.
         var relayDelay: Double = 0
@@ -28,7 +31,16 @@ final class ChatHub: Sendable {
         var detachedAt: Double?
     }
 
+    /// The frames kept for a forgotten visitor, ending with its chat's `ended` (`disconnected`, or `left` when the
+    /// chat was still queued), and when it was forgotten.
+    struct Forgotten: Sendable {
+        var frames: [ServerFrame]
+        var at: Double
+    }
+
     static let pendingLimit = 256
+    /// How long the frames of a forgotten visitor are kept (server seconds).
+    static let forgottenLifetime = 3_600.0
 
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
@@ -82,15 +94,25 @@ final class ChatHub: Sendable {
         state.withLock { state in
             state.execute(state.center.tick(now: now))
             let expired = state.visitors.filter { _, link in link.detachedAt.map { now - $0 >= grace } ?? false }
-            for visitor in expired.keys {
-                state.visitors[visitor] = nil
-                state.execute(state.center.visitorLeft(visitor, now: now))
+            for visitor in expired.keys { state.forget(visitor, now: now) }
+            if !state.forgotten.isEmpty {
+                state.forgotten = state.forgotten.filter { now - $0.value.at < Self.forgottenLifetime }
             }
         }
     }
 }
 
 extension ChatHub.State {
+    /// A visitor is gone for good: the routing forgets it, its open chat ends, and the frames kept for it (with
+    /// that chat's end) are set aside in case it comes back with the same id, as a widget on a flaky phone does
+    /// after the grace: told how its chat ended, it does not wait for it forever.
+    mutating func forget(_ visitor: String, now: Double) {
+        // The link stays while the actions are executed, so that the visitor's own `ended` is kept with the rest.
+        execute(center.visitorLeft(visitor, now: now))
+        guard let link = visitors.removeValue(forKey: visitor), !link.pending.isEmpty else { return }
+        forgotten[visitor] = ChatHub.Forgotten(frames: link.pending, at: now)
+    }
+
     /// Queues a frame for a participant `delay` seconds from now (see ``ServerConfiguration/relayDelay``).
     mutating func send(_ frame: ServerFrame, to participant: Participant, after delay: Double) {
         guard delay > 0 else { return send(frame, to: participant) }
@@ -101,7 +123,8 @@ extension ChatHub.State {
         }
     }
 
-    /// Queues a frame for a participant (kept for a visitor that may reconnect; dropped for a gone one).
+    /// Queues a frame for a participant (kept for a visitor that may reconnect, up to ``ChatHub/pendingLimit``
+    /// frames, a chat's `ended` always; dropped for a gone one).
     mutating func send(_ frame: ServerFrame, to participant: Participant) {
         switch participant {
         case .agent(let id):
@@ -110,7 +133,7 @@ extension ChatHub.State {
             guard var link = visitors[id] else { return }
             if let outbox = link.outbox {
                 outbox.send(frame)
-            } else if link.pending.count < ChatHub.pendingLimit {
+            } else if link.pending.count < ChatHub.pendingLimit || frame.isEnded {
                 link.pending.append(frame)
                 visitors[id] = link
             }
@@ -156,6 +179,13 @@ extension ChatHub.State {
                 send(.invite(invitation: id, text: text), to: .visitor(visitor))
             }
         }
+    }
+}
+
+extension ServerFrame {
+    var isEnded: Bool {
+        if case .ended = self { return true }
+        return false
     }
 }
 

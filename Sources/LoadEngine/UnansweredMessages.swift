@@ -4,6 +4,8 @@
 struct UnansweredMessages<Info> {
     private var entries: [(id: String, info: Info)] = []
 
+    var isEmpty: Bool { entries.isEmpty }
+
     mutating func sent(_ id: String, _ info: Info) { entries.append((id, info)) }
 
     /// The server acknowledged the message `id` (an unknown id changes nothing).

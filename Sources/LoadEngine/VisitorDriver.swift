@@ -35,6 +35,10 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     /// The visitor is leaving a chat (or ending it) and keeps its connection until the server confirms the end,
     /// so that what the server relayed before the end is received (a widget closing politely).
     private var leaving: Leaving?
+    /// A finished visitor closes its connection once nothing is left to confirm: its leaving, and the answers to
+    /// its messages (a visitor back after the grace sends the message it was writing, learns that its chat has
+    /// ended, and hears the message refused).
+    private var mayClose: Bool { leaving == nil && unanswered.isEmpty }
     private(set) var finished = false
 
     init(
@@ -135,7 +139,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         }
         run.recorder.outcome(recorded, keys, wasWaiting: isWaiting && outcome == .abandoned)
         if let session {
-            if leaving == nil { session.close() }
+            if mayClose { session.close() }
         } else if !connecting {
             run.visitorFinished(self)
         }
@@ -151,7 +155,12 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     /// The server confirmed (or refused) the end of the chat the visitor left: a finished visitor now closes.
     private func endConfirmed() {
         leaving = nil
-        if finished { session?.close() }
+        closeIfDone()
+    }
+
+    /// A finished visitor closes once nothing is left to confirm.
+    private func closeIfDone() {
+        if finished, mayClose { session?.close() }
     }
 
     /// The run ends with the visitor still active.
@@ -196,7 +205,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         session.send(VisitorFrame.hello(VisitorHello(visitor: id, language: machine.language, region: region)))
         for frame in pending { session.send(frame) }
         pending.removeAll()
-        if finished && leaving == nil { session.close() }
+        if finished && mayClose { session.close() }
     }
 
     func session(_ session: WebSocketSession, received frame: ServerFrame) {
@@ -244,11 +253,13 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .error(let error):
             // A frame that crossed the server's `ended` on the wire (the agent ended an idle chat while the visitor
             // was typing, or while it was reconnecting) is refused as notYourChat: a race of any live chat, not a
-            // failure. Such a refusal counts as an error only if the chat's `ended` never follows.
-            if error.code == .notYourChat, let sentUnder = unanswered.refused(error.ref) {
+            // failure. Such a refusal counts as an error only if the chat's `ended` never follows. Any error about one
+            // of the visitor's messages answers it.
+            if let sentUnder = unanswered.refused(error.ref), error.code == .notYourChat {
                 run.recorder.messageRefused(sentUnder)
             }
-            if case .confirming = leaving, error.ref == "leave" || error.ref == "end" { endConfirmed() }
+            if case .confirming = leaving, error.ref == "leave" || error.ref == "end" { leaving = nil }
+            closeIfDone()
             if error.code == .notYourChat {
                 if chat != nil {
                     refusedInOpenChat += 1
@@ -259,6 +270,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             run.recorder.error(keys, kind: error.code.rawValue)
         case .ack(let ack):
             unanswered.acknowledged(ack.id)
+            closeIfDone()
         case .welcome, .typing:
             break
         }

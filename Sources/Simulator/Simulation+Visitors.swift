@@ -139,10 +139,11 @@ extension Simulation {
         )
     }
 
+    /// The server forgets the visitor: its chat ends (`disconnected`, `left` if still queued). What was kept for it,
+    /// that end included, reaches it if it comes back, as the reference server keeps it (`ChatHub.Forgotten`).
     mutating func graceExpired(_ index: Int, disconnects: UInt32) {
         guard !visitors[index].connected, visitors[index].disconnects == disconnects else { return }
         visitors[index].forgotten = true
-        visitors[index].pending.removeAll()
         if let visitor = visitors[index].routing { execute(center.visitorLeft(visitor, now: now)) }
     }
 

@@ -67,17 +67,20 @@ struct QueueTests {
         #expect(center.visitorLeft("v3", now: 12).positions.isEmpty)
     }
 
-    @Test("a visitor who disconnects while queued is counted as abandoned; mid-chat, the agent is told")
+    @Test("a visitor who disconnects while queued is counted as abandoned; mid-chat, the agent is told; both visitors too")
     func visitorDisconnects() throws {
         var center = ContactCenter()
         _ = try center.agentLoggedIn(agent("a1"), now: 0)
         _ = try center.arrive("chatting", now: 0)
         _ = try center.arrive("waiting", now: 1)
         _ = try center.arrive("behind", now: 2)
-        #expect(center.visitorLeft("waiting", now: 3).positions == ["behind": 1])
+        let left = center.visitorLeft("waiting", now: 3)
+        #expect(left.positions == ["behind": 1])
+        #expect(left.ended(to: .visitor("waiting")) == [.left])
         #expect(center.counters.chatsAbandoned == 1)
         let actions = center.visitorLeft("chatting", now: 4)
         #expect(actions.ended(to: .agent("a1")) == [.disconnected])
+        #expect(actions.ended(to: .visitor("chatting")) == [.disconnected])
         #expect(actions.assignments.map(\.visitor) == ["behind"])
     }
 

@@ -98,7 +98,10 @@ struct IntegrityTests {
         }
     }
 
-    @Test("a visitor that does not come back within the grace: the agent is told the chat ended", arguments: [0.0, 1.0])
+    @Test(
+        "a visitor that does not come back within the grace: the chat ends for both, the visitor learns it if it comes back",
+        arguments: [0.0, 1.0]
+    )
     func graceRunsOut(grace: Double) async throws {
         var configuration = ServerConfiguration(agentTokens: [token])
         configuration.resumeGrace = grace
@@ -111,7 +114,56 @@ struct IntegrityTests {
                     return try await visitor.assigned().chat
                 }.value
                 #expect(try await agent.assigned().chat == chat)
+                if grace > 0 {
+                    // Written while the visitor is away (without a grace, the chat may have ended already).
+                    try await agent.send(.message(ChatMessage(chat: chat, id: "a1", seq: 1, text: "still there?")))
+                    #expect(try await agent.ack().serverSeq == 1)
+                }
                 #expect(try await agent.ended() == (chat, .disconnected))
+                // Back with the same id, a new visitor to the routing: first what was kept, then the end.
+                _ = try await withVisitor(port: port) { visitor in
+                    try await visitor.hello(visitorHello("gone"))
+                    if grace > 0 { #expect(try await visitor.relayed().text == "still there?") }
+                    #expect(try await visitor.ended() == (chat, .disconnected))
+                    return true
+                }
+                return true
+            }
+        }
+    }
+
+    @Test("a queued visitor that does not come back within the grace abandons; back later, it learns it left")
+    func graceRunsOutInTheQueue() async throws {
+        var configuration = ServerConfiguration(agentTokens: [token])
+        configuration.resumeGrace = 0.5
+        try await withChatServer(configuration) { port in
+            _ = try await withAgent(port: port) { agent in
+                try await agent.hello(agentHello("ana", capacity: 1))
+                // The agent is busy with a first visitor; two more wait, and the first of them drops.
+                _ = try await withVisitor(port: port) { first in
+                    try await first.hello(visitorHello("first"))
+                    try await first.send(.request(ChatRequest(department: "sales")))
+                    _ = try await first.assigned()
+                    _ = try await withVisitor(port: port) { behind in
+                        let waiting = try await withVisitor(port: port) { visitor in
+                            try await visitor.hello(visitorHello("waiting"))
+                            try await visitor.send(.request(ChatRequest(department: "sales")))
+                            return try await visitor.queued().chat
+                        }.value
+                        try await behind.hello(visitorHello("behind"))
+                        try await behind.send(.request(ChatRequest(department: "sales")))
+                        #expect(try await behind.queued().position == 2)
+                        // Its grace over, the dropped visitor leaves the queue.
+                        #expect(try await behind.queued().position == 1)
+                        _ = try await withVisitor(port: port) { visitor in
+                            try await visitor.hello(visitorHello("waiting"))
+                            #expect(try await visitor.ended() == (waiting, .left))
+                            return true
+                        }
+                        return true
+                    }
+                    return true
+                }
                 return true
             }
         }

@@ -82,6 +82,36 @@ struct LiveRunReconnectTests {
     }
 }
 
+@Suite("Live engine with visitors away longer than the resume grace", .timeLimit(.minutes(1)))
+struct LiveRunForgottenTests {
+    @Test("visitors back after the grace learn that their chat ended and finish; their late message is refused")
+    func comingBackAfterTheGrace() async throws {
+        // Every chat drops once, for 30–60 simulated seconds (0.5–1 s at speed 60); the server forgets a visitor
+        // after 0.1 s.
+        var profile = shortProfile()
+        profile.visitors.reconnect.probability = 1
+        profile.visitors.reconnect.after = .uniform(min: 30, max: 60)
+        profile.visitors.messagesPerChat = .constant(3)
+        let dropping = profile
+        var server = ServerConfiguration(agentTokens: ["test-token"])
+        server.resumeGrace = 0.1
+        let result = try await withChatServer(server) { port in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let run = try LiveRun(configuration: EngineConfiguration(profile: dropping, port: port, agentToken: "test-token"), group: group)
+            let output = try await run.run()
+            try await group.shutdownGracefully()
+            return output.result
+        }
+        let counts = result.counts
+        // Each chat dropped: only visitors told of the end on their return complete theirs (57 of 83 in a run;
+        // 13 when the server kept no end for them, the rest waiting until the cut-off).
+        #expect(counts.chatsCompleted * 2 > counts.chatsAssigned)
+        #expect(counts.messagesRefused > 10)
+        #expect(counts.errors == 0, "\(counts.errorsByKind)")
+        #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
+    }
+}
+
 @Suite("Live engine when the target goes away", .timeLimit(.minutes(1)))
 struct LiveRunFaultTests {
     @Test("the server stopping mid-run ends the run early, incomplete, with what was measured so far")

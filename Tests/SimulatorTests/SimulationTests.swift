@@ -120,6 +120,22 @@ import Workload
         #expect(counts.accountingProblems().isEmpty, "\(counts.accountingProblems())")
     }
 
+    @Test("a visitor back after the resume grace learns that its chat ended, and finishes: none waits forever")
+    func comingBackAfterTheGrace() throws {
+        // Every chat drops once, before one of the visitor's messages, for 20–40 s: longer than the 15 s grace.
+        var profile = halfHourOfArrivals()
+        profile.visitors.reconnect.probability = 1
+        profile.visitors.reconnect.after = .uniform(min: 20, max: 40)
+        let counts = try Fixtures.simulate(profile).result.counts
+        #expect(counts.stillActive == 0)
+        #expect(counts.chatsAssigned > 100)
+        #expect(counts.chatsCompleted == counts.chatsAssigned)
+        // The message each was about to send goes out on its return, into the chat the server has ended.
+        #expect(counts.messagesRefused >= counts.chatsAssigned)
+        #expect(counts.errors == 0, "\(counts.errorsByKind)")
+        #expect(counts.accountingProblems().isEmpty, "\(counts.accountingProblems())")
+    }
+
     /// The busy desk for two hours, with arrivals only in the first half hour (an event with multiplier 0): time
     /// for every chat to end.
     private func halfHourOfArrivals() -> Profile {

@@ -114,6 +114,18 @@ struct VisitorConversationTests {
         #expect(Array(driver.send(.messageReceived)) == [.endChat, .survey(score: 4), .finished(.chatted)])
     }
 
+    @Test("a chat that ended because the visitor was away too long gets no survey; the visitor chatted all the same")
+    func noSurveyAfterAForgottenChat() {
+        var behaviour = constantBehaviour()
+        behaviour.survey.answerRate = 1
+        behaviour.survey.score = .constant(4)
+        var driver = assigned(behaviour)
+        #expect(Array(driver.send(.ended(.disconnected))) == [.finished(.chatted)])
+        #expect(driver.machine.surveyScore == nil)
+        var ended = assigned(behaviour)
+        #expect(Array(ended.send(.ended(.agent))) == [.survey(score: 4), .finished(.chatted)])
+    }
+
     @Test("planned drop: once, before one of the messages; the message goes out on reconnection")
     func plannedReconnect() throws {
         var behaviour = constantBehaviour()

@@ -133,14 +133,17 @@ extension VisitorMachine {
         }
     }
 
-    /// The survey (answered with the answer rate, score rounded to 1…5; not sent while disconnected) and the
-    /// conversion draw, then the outcome ``VisitorOutcome/chatted``.
+    /// The survey (answered with the answer rate, score rounded to 1…5; not sent while disconnected, nor for a
+    /// chat that ended because the visitor was away too long: the server has forgotten it) and the conversion
+    /// draw, then the outcome ``VisitorOutcome/chatted``.
     mutating func afterChat(rng: inout some RandomNumberGenerator, into actions: inout ActionBuffer<VisitorAction>) {
         let survey = behaviour.survey
         if rng.nextFraction() < survey.answerRate {
             let score = min(5, max(1, Int(survey.score.sample(using: &rng).rounded())))
-            surveyScore = score
-            if connected { actions.append(.survey(score: score)) }
+            if endReason != .disconnected {
+                surveyScore = score
+                if connected { actions.append(.survey(score: score)) }
+            }
         }
         converted = rng.nextFraction() < conversionProbability
         finish(.chatted, into: &actions)
