@@ -140,7 +140,8 @@ extension ContactCenter {
     }
 
     /// Re-examines queue heads that have waited long enough for overflow to translating agents.
-    /// Call it periodically (the reference server: every second) when `overflowAfter` is set.
+    /// Call it periodically (the reference server: every second, or more often with a short resume grace) when
+    /// `overflowAfter` is set.
     public mutating func tick(now: Double) -> [RoutingAction] {
         guard configuration.overflowAfter != nil else { return [] }
         var actions: [RoutingAction] = []

@@ -12,7 +12,7 @@ extension ChatHub {
                     return ErrorFrame(code: .invalidState, text: "visitor \(hello.visitor) is already connected", ref: "hello")
                 }
                 link.outbox = outbox
-                link.detachedAt = nil
+                state.detached[hello.visitor] = nil
                 outbox.send(.welcome(session: outbox.id, protocolVersion: protocolVersion))
                 for frame in link.pending { outbox.send(frame) }
                 link.pending.removeAll()
@@ -87,8 +87,8 @@ extension ChatHub {
         state.withLock { state in
             guard var link = state.visitors[visitor], link.outbox === outbox else { return }
             link.outbox = nil
-            link.detachedAt = now
             state.visitors[visitor] = link
+            state.detached[visitor] = now
             if configuration.resumeGrace <= 0 { state.forget(visitor, now: now) }
         }
     }

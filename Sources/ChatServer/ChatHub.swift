@@ -14,6 +14,8 @@ final class ChatHub: Sendable {
         var center: ContactCenter
         var rng: SplitMix64
         var visitors: [String: VisitorLink] = [:]
+        /// The visitors whose connection dropped, and when (server seconds): their chats wait out the resume grace.
+        var detached: [String: Double] = [:]
         /// What was kept for visitors the server has forgotten (their resume grace ran out), by visitor id, for
         /// ``ChatHub/forgottenLifetime``: given to a visitor that comes back with the same id, after `welcome`.
         var forgotten: [String: Forgotten] = [:]
@@ -27,8 +29,6 @@ final class ChatHub: Sendable {
         var outbox: Outbox?
         var language: String
         var pending: [ServerFrame] = []
-        /// When the connection dropped (server seconds); nil while connected.
-        var detachedAt: Double?
     }
 
     /// The frames kept for a forgotten visitor, ending with its chat's `ended` (`disconnected`, or `left` when the
@@ -87,13 +87,14 @@ final class ChatHub: Sendable {
         return state.withLock { $0.center.snapshot(now: now) }
     }
 
-    /// Once a second: runs the overflow rule and ends the chats of visitors whose resume grace ran out.
+    /// Each housekeeping period (``Housekeeping``): runs the overflow rule and ends the chats of visitors whose resume
+    /// grace ran out.
     func tick() {
         let now = self.now
         let grace = configuration.resumeGrace
         state.withLock { state in
             state.execute(state.center.tick(now: now))
-            let expired = state.visitors.filter { _, link in link.detachedAt.map { now - $0 >= grace } ?? false }
+            let expired = state.detached.filter { now - $0.value >= grace }
             for visitor in expired.keys { state.forget(visitor, now: now) }
             if !state.forgotten.isEmpty {
                 state.forgotten = state.forgotten.filter { now - $0.value.at < Self.forgottenLifetime }
@@ -108,6 +109,7 @@ extension ChatHub.State {
     /// after the grace: told how its chat ended, it does not wait for it forever.
     mutating func forget(_ visitor: String, now: Double) {
         // The link stays while the actions are executed, so that the visitor's own `ended` is kept with the rest.
+        detached[visitor] = nil
         execute(center.visitorLeft(visitor, now: now))
         guard let link = visitors.removeValue(forKey: visitor), !link.pending.isEmpty else { return }
         forgotten[visitor] = ChatHub.Forgotten(frames: link.pending, at: now)

@@ -50,8 +50,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a visitor waits before translating agents of other languages may take its chat.")
     var overflowAfter: Double?
 
+    /// The reference server's resume grace unless told otherwise (seconds).
+    static let defaultResumeGrace = 15.0
+
     @Option(help: "Seconds a disconnected visitor's chat is kept for it to reconnect.")
-    var resumeGrace = 15.0
+    var resumeGrace = Serve.defaultResumeGrace
 
     @Option(help: "Hold every relayed chat message this many seconds (simulates a slow server; for checking latency measurement).")
     var relayDelay = 0.0
@@ -68,6 +71,7 @@ struct Serve: AsyncParsableCommand {
         guard maxFrameSize >= 256 else { throw ValidationError("--max-frame-size must be at least 256 bytes") }
         guard rateLimit > 0, burst >= 1 else { throw ValidationError("--rate-limit must be > 0 and --burst >= 1") }
         if let overflowAfter, overflowAfter < 0 { throw ValidationError("--overflow-after must be >= 0") }
+        guard resumeGrace >= 0 else { throw ValidationError("--resume-grace must be >= 0, got \(resumeGrace)") }
     }
 
     func run() async throws {

@@ -116,6 +116,29 @@ struct ThresholdGateTests {
         #expect(result["complete"] as? Bool == false)
     }
 
+    @Test("the reference server that run starts keeps a dropped visitor's chat 15 s of the profile's time, not 15 real s")
+    func resumeGraceInProfileTime() throws {
+        let folder = try CLI.temporaryFolder("gate-grace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Every chat drops once for 30–60 simulated seconds (1–2 s real at speed 30): past a 15 s grace in the
+        // profile's time, within 15 real seconds.
+        var text = try String(contentsOf: URL(fileURLWithPath: try smokeProfile(minutes: 3, in: folder)), encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "visitors:\n",
+            with: "visitors:\n  reconnect: { probability: 1, after: { uniform: [30s, 60s] } }\n"
+        )
+        let profile = folder.appendingPathComponent("dropping.yaml")
+        try Data(text.utf8).write(to: profile)
+        let out = folder.appendingPathComponent("run")
+        let run = try CLI.run(["run", profile.path, "--out", out.path, "--no-history"])
+        #expect(run.status == 0, "\(run.output)\n\(run.error)")
+        let counts = try #require(try json(out.appendingPathComponent("run.json"))["counts"] as? [String: Any])
+        // Back after the grace, a visitor learns that its chat ended, and the message it was about to send is
+        // refused; a visitor back within the grace would have resumed its chat (no refusal).
+        #expect((counts["messagesRefused"] as? Int ?? 0) > 0, "\(counts)")
+        #expect(counts["errors"] as? Int == 0, "\(counts)")
+    }
+
     @Test("a malformed --threshold is a command-line error naming the flag")
     func badFlag() throws {
         let run = try CLI.run(["run", "Profiles/ci-smoke.yaml", "--threshold", "queue_wait: p(90) < 60 parsecs"])
