@@ -13,8 +13,11 @@ struct Plan: ParsableCommand {
             site's staffing is the exact chat model's minimum for the profile's goals: section (without one: 80% \
             within 30s, at most 5% abandoning, occupancy at most 0.85). Prints the table and writes plan.csv and \
             plan.html to --out (default Results/<yyyyMMdd-HHmmss>-<profile>-plan). --verify simulates the planned \
-            staffing and adds the achieved figures per interval. docs/capacity.md explains the derivation. Exit \
-            codes: 0 done; 65 invalid profile or a model that cannot be solved; 73 an output file cannot be written.
+            staffing and adds the achieved figures per interval. --confirm then searches, interval by interval, the \
+            fewest agents above the model's minimum with which the simulation (--replications, 10 by default, \
+            pooled) meets every goal, one simulation of the whole plan per step (at most --rounds). \
+            docs/capacity.md explains the derivation. Exit codes: 0 done; 65 invalid profile or a model that \
+            cannot be solved; 73 an output file cannot be written.
             """
     )
 
@@ -33,11 +36,22 @@ struct Plan: ParsableCommand {
     @ArgumentParser.Flag(help: "Simulate the planned staffing and show the achieved figures next to the model's.")
     var verify = false
 
+    @ArgumentParser.Flag(help: "Simulate the plan and add agents where the simulation falls short of a goal (implies --verify).")
+    var confirm = false
+
+    @Option(help: "Replications per simulation of --verify (default 1) or --confirm (default 10).")
+    var replications: Int?
+
+    @Option(help: "The most simulations --confirm runs.")
+    var rounds = 30
+
     func validate() throws {
         guard RunCommand.seconds(interval) != nil else {
             throw ValidationError("--interval: \"\(interval)\" is not a duration (use 30m, 1h, 3600)")
         }
         guard maxAgents >= 1 else { throw ValidationError("--max-agents must be at least 1") }
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
     }
 
     func run() throws {
@@ -46,9 +60,13 @@ struct Plan: ParsableCommand {
         do {
             let planner = try Planner(profile: loaded, interval: RunCommand.seconds(interval) ?? 3600, maxAgentsPerSite: maxAgents)
             plan = try planner.plan()
-            if verify, let note = try Self.verifyPlan(&plan, profile: loaded) {
-                FileHandle.standardError.write(Data((note + "\n").utf8))
+            var note: String?
+            if confirm {
+                note = try Self.confirmPlan(&plan, planner: planner, profile: loaded, replications: replications ?? 10, rounds: rounds)
+            } else if verify {
+                note = try Self.verifyPlan(&plan, profile: loaded, replications: replications ?? 1)
             }
+            if let note { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         } catch {
             FileHandle.standardError.write(Data("\(profile): \(error)\n".utf8))
             throw ExitCode.invalidInput

@@ -197,3 +197,43 @@ public struct Planner: Sendable {
         }
     }
 }
+
+// `chatstorm plan --confirm`: raising the staffing where a simulation of the plan falls short.
+extension Planner {
+    /// Puts `added` agents on top of the model's minimum in interval `interval`, one at a time to the busiest site
+    /// (the most offered work per planned chat slot, among the sites with demand that the model could staff, and
+    /// below ``maxAgentsPerSite``), and recomputes the figures of the sites whose staffing changed.
+    ///
+    /// - Returns: the agents actually added (fewer than `added` when every site is full).
+    /// - Throws: ``PlanningError`` when the chat model cannot be solved with the new staffing.
+    @discardableResult
+    public func setAdded(_ added: Int, in plan: inout StaffingPlan, interval: Int) throws(PlanningError) -> Int {
+        let sites = plan.intervals[interval].sites
+        var counts = sites.map { site in site.agents.map { $0 - site.addedBySimulation } }
+        var placed = 0
+        while placed < added {
+            var busiest: (site: Int, load: Double)?
+            for (s, site) in sites.enumerated() {
+                guard site.demand > 0, let agents = counts[s], agents < maxAgentsPerSite else { continue }
+                let load = site.demand * site.handling.mean / Double(agents * plan.sites[s].capacity)
+                if busiest.map({ load > $0.load }) ?? true { busiest = (s, load) }
+            }
+            guard let s = busiest?.site else { break }
+            counts[s]! += 1
+            placed += 1
+        }
+        for (s, site) in sites.enumerated() {
+            guard let count = counts[s], let agents = site.agents, count != agents else { continue }
+            var model = chatModel(demand: site.demand, handling: site.handling, capacity: plan.sites[s].capacity)
+            model.agents = count
+            do {
+                plan.intervals[interval].sites[s].figures = try model.figures(serviceLevelWithin: goals.serviceLevel?.within ?? 0)
+            } catch {
+                throw .model(site: plan.sites[s].name, interval: plan.intervals[interval].start, error)
+            }
+            plan.intervals[interval].sites[s].agents = count
+            plan.intervals[interval].sites[s].addedBySimulation += count - agents
+        }
+        return placed
+    }
+}

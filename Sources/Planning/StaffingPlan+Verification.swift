@@ -115,28 +115,78 @@ extension StaffingPlan {
         static func < (a: ShiftKey, b: ShiftKey) -> Bool { (a.weekday, a.start, a.end) < (b.weekday, b.start, b.end) }
     }
 
-    /// Fills in each interval's ``SimulatedFigures`` from a simulation of ``verificationProfile(of:)``: service
-    /// level and abandonment over the chat requests that reached the agents (requests a bot resolved left out, as
-    /// the plan leaves them out of the demand), by the interval the request arrived in.
-    public mutating func applySimulated(_ result: RunResult, regions: [String]) {
-        for i in intervals.indices {
-            var requested = 0
-            var answered = 0.0
-            var abandoned = 0
+    /// What one simulation of ``verificationProfile(of:)`` achieved in one interval: the chat requests that reached
+    /// the agents (requests a bot resolved left out, as the plan leaves them out of the demand), those answered
+    /// within the goal's time, and those abandoned, by the interval the request arrived in.
+    public struct SimulatedTally: Sendable, Equatable {
+        public var requested: Int
+        public var answered: Double
+        public var abandoned: Int
+
+        public init(requested: Int, answered: Double, abandoned: Int) {
+            self.requested = requested
+            self.answered = answered
+            self.abandoned = abandoned
+        }
+    }
+
+    /// One simulation's tallies, per interval (nil for an interval without requests).
+    public func tallies(of result: RunResult, regions: [String]) -> [SimulatedTally?] {
+        intervals.indices.map { i in
+            var tally = SimulatedTally(requested: 0, answered: 0, abandoned: 0)
             for region in regions {
                 let name = Self.verificationRegion(region, interval: i)
                 guard let set = result.breakdowns[.region]?[name], let metrics = result.metrics(.region, name) else { continue }
                 // The run's service level is over all requests; the plan's over those that reach an agent.
-                requested += set.counts.chatsRequested - set.counts.botResolved
-                answered += metrics.serviceLevel.value * Double(set.counts.chatsRequested)
-                abandoned += set.counts.chatsAbandoned
+                tally.requested += set.counts.chatsRequested - set.counts.botResolved
+                tally.answered += metrics.serviceLevel.value * Double(set.counts.chatsRequested)
+                tally.abandoned += set.counts.chatsAbandoned
             }
+            return tally.requested > 0 ? tally : nil
+        }
+    }
+
+    /// Fills in each interval's ``SimulatedFigures`` from a simulation of ``verificationProfile(of:)``.
+    public mutating func applySimulated(_ result: RunResult, regions: [String]) {
+        applySimulated(tallies: [tallies(of: result, regions: regions)])
+    }
+
+    /// Fills in each interval's ``SimulatedFigures`` from independent replications (``tallies(of:regions:)`` of
+    /// each): their requests pooled, and standard errors from the spread of the replications' own figures.
+    public mutating func applySimulated(tallies replications: [[SimulatedTally?]]) {
+        for i in intervals.indices {
+            let tallies = replications.compactMap { i < $0.count ? $0[i] : nil }
+            let requested = tallies.reduce(0) { $0 + $1.requested }
             guard requested > 0 else { continue }
             intervals[i].simulated = SimulatedFigures(
                 requests: requested,
-                serviceLevel: answered / Double(requested),
-                abandonment: Double(abandoned) / Double(requested)
+                serviceLevel: tallies.reduce(0) { $0 + $1.answered } / Double(requested),
+                abandonment: Double(tallies.reduce(0) { $0 + $1.abandoned }) / Double(requested),
+                replications: tallies.count,
+                serviceLevelError: Self.standardError(tallies.map { $0.answered / Double($0.requested) }),
+                abandonmentError: Self.standardError(tallies.map { Double($0.abandoned) / Double($0.requested) })
             )
+        }
+    }
+
+    /// The standard error of the mean of `values` (nil for fewer than two).
+    static func standardError(_ values: [Double]) -> Double? {
+        guard values.count >= 2 else { return nil }
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (variance / n).squareRoot()
+    }
+
+    /// The intervals whose simulated figures fall short of a goal: the service level below its target, or the
+    /// abandonment above its ceiling (the figures pooled over the replications; occupancy only falls as agents
+    /// are added, and the model already keeps it under its ceiling).
+    public func shortIntervals() -> [Int] {
+        intervals.indices.filter { i in
+            guard let simulated = intervals[i].simulated else { return false }
+            if let target = goals.serviceLevel?.target, simulated.serviceLevel < target { return true }
+            if let ceiling = goals.maxAbandonment, simulated.abandonment > ceiling { return true }
+            return false
         }
     }
 }

@@ -29,6 +29,9 @@ public struct StaffingPlan: Sendable {
         public var roster: Double
         /// The site's local date and time at the interval's start.
         public var localStart: LocalTime
+        /// Agents added to the model's minimum (counted in ``agents``) because a simulation of the plan fell
+        /// short of a goal (`chatstorm plan --confirm`).
+        public var addedBySimulation = 0
     }
 
     /// One interval of the calendar.
@@ -47,19 +50,53 @@ public struct StaffingPlan: Sendable {
         public var simulated: SimulatedFigures?
     }
 
-    /// What a simulation of the planned staffing achieved in one interval.
+    /// What a simulation of the planned staffing achieved in one interval (over several replications: their
+    /// requests pooled, with the standard errors of the figures from their spread).
     public struct SimulatedFigures: Sendable, Equatable {
-        /// Chat requests in the interval that reached the agents (not resolved by a bot).
+        /// Chat requests in the interval that reached the agents (not resolved by a bot), over all replications.
         public var requests: Int
         /// Share of those requests answered within the goal's time.
         public var serviceLevel: Double
         /// Share of requests that abandoned.
         public var abandonment: Double
+        /// Replications with requests in the interval.
+        public var replications: Int
+        /// Standard errors of ``serviceLevel`` and ``abandonment`` (the replications' standard deviation over
+        /// √replications); nil with fewer than two.
+        public var serviceLevelError: Double?
+        public var abandonmentError: Double?
 
-        public init(requests: Int, serviceLevel: Double, abandonment: Double) {
+        public init(
+            requests: Int,
+            serviceLevel: Double,
+            abandonment: Double,
+            replications: Int = 1,
+            serviceLevelError: Double? = nil,
+            abandonmentError: Double? = nil
+        ) {
             self.requests = requests
             self.serviceLevel = serviceLevel
             self.abandonment = abandonment
+            self.replications = replications
+            self.serviceLevelError = serviceLevelError
+            self.abandonmentError = abandonmentError
+        }
+    }
+
+    /// How `--confirm` went: the simulations of the plan, and whether the last found every interval meeting
+    /// its goals.
+    public struct Confirmation: Sendable, Equatable {
+        /// Replications per simulation.
+        public var replications: Int
+        /// Simulations run (each after raising the intervals the one before found short).
+        public var rounds: Int
+        /// Intervals the last simulation found short of a goal beyond its noise.
+        public var shortIntervals: [Int]
+
+        public init(replications: Int, rounds: Int, shortIntervals: [Int]) {
+            self.replications = replications
+            self.rounds = rounds
+            self.shortIntervals = shortIntervals
         }
     }
 
@@ -83,6 +120,8 @@ public struct StaffingPlan: Sendable {
     public var regionNames: [String]
     public var sites: [SiteInfo]
     public var intervals: [Interval]
+    /// Set by `chatstorm plan --confirm`.
+    public var confirmation: Confirmation?
 }
 
 extension StaffingPlan.Interval {

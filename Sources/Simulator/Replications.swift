@@ -9,7 +9,7 @@ import Workload
 public struct Replications: Sendable {
     /// Every replication's result, in seed order.
     public var results: [RunResult]
-    /// The seeds used, one per replication.
+    /// The seeds used, one per replication run.
     public var seeds: [UInt64]
 
     /// The `count` seeds of replications of `seed`: the seed itself (so one replication is the plain run),
@@ -31,6 +31,8 @@ public struct Replications: Sendable {
     ///   - parallel: most replications at once (nil: the active processor count).
     ///   - control: hears every replication's progress; a stop it requests ends the replications running (their
     ///     results are marked incomplete) and starts no more: `results` then holds fewer than `count`.
+    ///   - keepingResults: keep every replication's result in ``results`` (false: `each` takes what it needs, and
+    ///     ``results`` stays empty; a result with many breakdowns holds hundreds of megabytes of histograms).
     ///   - each: called with each replication's output in index order (its index, the output), on the calling
     ///     thread; only one batch of outputs is held at a time.
     public static func run(
@@ -38,11 +40,13 @@ public struct Replications: Sendable {
         count: Int,
         parallel: Int? = nil,
         control: SimulationControl? = nil,
+        keepingResults: Bool = true,
         each: (Int, Simulation.Output) throws -> Void = { _, _ in }
     ) throws -> Replications {
         let seeds = seeds(from: configuration.seed, count: count)
         let width = max(1, parallel ?? ProcessInfo.processInfo.activeProcessorCount)
         var results: [RunResult] = []
+        var ran = 0
         var start = 0
         while start < seeds.count, control?.isStopRequested != true {
             let batch = Array(seeds[start..<min(start + width, seeds.count)])
@@ -61,11 +65,12 @@ public struct Replications: Sendable {
             for (offset, output) in outputs.withLock({ $0 }).enumerated() {
                 let output = try output!.get()
                 try each(start + offset, output)
-                results.append(output.result)
+                if keepingResults { results.append(output.result) }
+                ran += 1
             }
             start += batch.count
         }
-        return Replications(results: results, seeds: Array(seeds.prefix(results.count)))
+        return Replications(results: results, seeds: Array(seeds.prefix(ran)))
     }
 
     /// Each key figure's mean and confidence interval over the replications, in report order.

@@ -58,6 +58,73 @@ struct PlanCommandTests {
         #expect(html.contains("data-chart=\"plan-service-level\""))
     }
 
+    /// Two hours; in the first, every visitor of the hour comes in its last ten minutes. The model takes the hour
+    /// as stationary at its mean rate and staffs it like the second.
+    private static let rush = """
+        schemaVersion: 1
+        name: rush
+        seed: 11
+        calendar: { start: 2025-10-14T10:00:00Z, duration: 2h }
+        regions:
+          - { name: here, timeZone: UTC, peakPerHour: 600, curve: flat, languages: { en: 1 }, departments: { support: 1 } }
+        events:
+          - { name: quiet, timeZone: UTC, start: 2025-10-14T10:00, end: 2025-10-14T10:50, multiplier: 0 }
+          - { name: rush, timeZone: UTC, start: 2025-10-14T10:50, end: 2025-10-14T11:00, multiplier: 6 }
+        visitors:
+          patience: { exponential: 3m }
+          messagesPerChat: { uniform: [2, 4] }
+          thinkTime: { uniform: [5s, 15s] }
+        agents:
+          sites:
+            - name: desk
+              timeZone: UTC
+              headcount: 10
+              shifts: [{ start: "00:00", end: "24:00" }]
+              languages: [en]
+              departments: [support]
+              maxChats: 2
+              replyTime: { uniform: [5s, 20s] }
+        goals: { serviceLevel: { target: 0.8, within: 30s }, maxAbandonment: 0.05 }
+
+        """
+
+    /// The `all` rows of a plan.csv, by column name.
+    private func totals(_ folder: URL) throws -> [[String: String]] {
+        let csv = try String(contentsOf: folder.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        return rows.dropFirst().filter { $0[1] == "all" }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test("plan --confirm adds agents where the simulation falls short (a rush within an hour), and only there")
+    func confirm() throws {
+        let folder = try CLI.temporaryFolder("plan-confirm")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("rush.yaml")
+        try Data(Self.rush.utf8).write(to: profile)
+
+        let verified = folder.appendingPathComponent("verified")
+        let verify = try CLI.run(["plan", profile.path, "--out", verified.path, "--verify", "--replications", "4"])
+        #expect(verify.status == 0, "stderr: \(verify.error)")
+        let model = try totals(verified)
+        // The model's staffing for the rush hour: most of its visitors wait too long.
+        #expect(try #require(Double(model[0]["sim_service_level"] ?? "")) < 0.5)
+
+        let confirmed = folder.appendingPathComponent("confirmed")
+        let confirm = try CLI.run(["plan", profile.path, "--out", confirmed.path, "--confirm", "--replications", "4"])
+        #expect(confirm.status == 0, "stderr: \(confirm.error)")
+        #expect(confirm.output.contains("the last simulation meets every goal"), "\(confirm.output)")
+        let plan = try totals(confirmed)
+        for row in plan {
+            #expect(try #require(Double(row["sim_service_level"] ?? "")) >= 0.8, "\(row)")
+            #expect(try #require(Double(row["sim_abandonment"] ?? "")) <= 0.05, "\(row)")
+        }
+        let added = plan.map { Int($0["added_by_simulation"] ?? "") ?? -1 }
+        #expect(added[0] > 10, "the rush hour needs several times the model's staffing")
+        #expect(added[1] == 0, "the hour after it, as the model says, once the rush is staffed")
+        #expect(Int(plan[0]["agents"] ?? "") == Int(model[0]["agents"] ?? "")! + added[0])
+    }
+
     @Test("a bad interval is a command-line error (64)")
     func badInterval() throws {
         let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--interval", "soon"])

@@ -10,12 +10,14 @@ import Workload
 /// with offset), `demand_per_hour` (chat requests given to the site), `handling_s` (mean handling time),
 /// `agents` (planned), `roster_agents` (mean on shift in the profile), `service_level`, `abandonment`,
 /// `occupancy`, `mean_answered_wait_s` (the model's), `sim_service_level`, `sim_abandonment` (`--verify`, on the
-/// `all` rows).
+/// `all` rows), `sim_service_level_se`, `sim_abandonment_se` (their standard errors over the replications, with two
+/// or more), `added_by_simulation` (agents `--confirm` added to the model's minimum, counted in `agents`).
 public struct PlanCSV: Sendable {
     public static let fileName = "plan.csv"
     public static let header =
         "interval_start_utc,site,local_start,demand_per_hour,handling_s,agents,roster_agents,service_level,abandonment,"
-        + "occupancy,mean_answered_wait_s,sim_service_level,sim_abandonment"
+        + "occupancy,mean_answered_wait_s,sim_service_level,sim_abandonment,sim_service_level_se,sim_abandonment_se,"
+        + "added_by_simulation"
 
     public let plan: StaffingPlan
 
@@ -34,7 +36,7 @@ public struct PlanCSV: Sendable {
                 fields.append(site.agents.map(String.init) ?? "")
                 fields.append(PlanFormat.number(site.roster, 2))
                 fields += figureFields(site.figures)
-                fields += ["", ""]
+                fields += ["", "", "", "", String(site.addedBySimulation)]
                 lines.append(fields.joined(separator: ","))
             }
             var total: [String] = [utc, "all", utc, PlanFormat.number(interval.demand * 3600, 3), ""]
@@ -46,6 +48,9 @@ public struct PlanCSV: Sendable {
             total.append("")
             total.append(optional(interval.simulated?.serviceLevel))
             total.append(optional(interval.simulated?.abandonment))
+            total.append(optional(interval.simulated?.serviceLevelError))
+            total.append(optional(interval.simulated?.abandonmentError))
+            total.append(String(interval.sites.reduce(0) { $0 + $1.addedBySimulation }))
             lines.append(total.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -38,13 +38,17 @@ public struct PlanTable: Sendable {
                 ]
             }
             for (s, site) in interval.sites.enumerated() {
-                let agents = site.agents.map(String.init) ?? ">\(plan.maxAgentsPerSite)"
+                var agents = site.agents.map(String.init) ?? ">\(plan.maxAgentsPerSite)"
+                if site.addedBySimulation > 0, let planned = site.agents {
+                    agents = "\(planned - site.addedBySimulation)+\(site.addedBySimulation)"
+                }
                 let cell = PlanFormat.local(site.localStart) + " " + pad(agents, 4) + " (" + PlanFormat.number(site.roster, 1) + ")"
                 cells.append("| " + pad(cell, siteWidths[s], left: true))
             }
             text += cells.joined(separator: " ") + "\n"
         }
         text += "\n" + agentHours()
+        if let confirmation = plan.confirmation { text += confirmed(confirmation) }
         if plan.intervals.contains(where: { $0.unserved > 0 }) {
             let unserved = plan.intervals.reduce(0) { $0 + $1.unserved * $1.duration }
             text +=
@@ -77,6 +81,24 @@ public struct PlanTable: Sendable {
         if plan.intervals.contains(where: { $0.agents == nil }) {
             text +=
                 "Some intervals cannot meet the goals with \(plan.maxAgentsPerSite) agents at a site (shown as >\(plan.maxAgentsPerSite)).\n"
+        }
+        return text
+    }
+
+    /// What `--confirm` did: the agents it added, and whether the last simulation still found intervals short.
+    func confirmed(_ confirmation: StaffingPlan.Confirmation) -> String {
+        let raised = plan.intervals.filter { $0.sites.contains { $0.addedBySimulation > 0 } }.count
+        let added = plan.intervals.reduce(0) { total, interval in interval.sites.reduce(total) { $0 + $1.addedBySimulation } }
+        let simulations = confirmation.rounds == 1 ? "1 simulation" : "\(confirmation.rounds) simulations"
+        var text = "Confirmed in \(simulations) of \(confirmation.replications) replications: "
+        text +=
+            added == 0
+            ? "no interval short of the goals" : "+\(added) agents in \(raised) interval\(raised == 1 ? "" : "s") (shown as planned+added)"
+        if confirmation.shortIntervals.isEmpty {
+            text += "; the last simulation meets every goal.\n"
+        } else {
+            let times = confirmation.shortIntervals.map { PlanFormat.utcShort(plan.date(of: plan.intervals[$0])) }
+            text += "; still short after the last: " + times.joined(separator: ", ") + " (raise --rounds).\n"
         }
         return text
     }
