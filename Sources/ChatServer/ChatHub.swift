@@ -19,6 +19,7 @@ final class ChatHub: Sendable {
         /// What was kept for visitors the server has forgotten (their resume grace ran out), by visitor id, for
         /// ``ChatHub/forgottenLifetime``: given to a visitor that comes back with the same id, after `welcome`.
         var forgotten: [String: Forgotten] = [:]
+        var forgottenSwept = 0.0
         var agents: [String: Outbox] = [:]
         /// ``ServerConfiguration/relayDelay``.
         var relayDelay: Double = 0
@@ -96,8 +97,10 @@ final class ChatHub: Sendable {
             state.execute(state.center.tick(now: now))
             let expired = state.detached.filter { now - $0.value >= grace }
             for visitor in expired.keys { state.forget(visitor, now: now) }
-            if !state.forgotten.isEmpty {
+            // Swept once a minute: an hour's lifetime needs no more precision.
+            if !state.forgotten.isEmpty, now - state.forgottenSwept >= 60 {
                 state.forgotten = state.forgotten.filter { now - $0.value.at < Self.forgottenLifetime }
+                state.forgottenSwept = now
             }
         }
     }
@@ -108,8 +111,8 @@ extension ChatHub.State {
     /// that chat's end) are set aside in case it comes back with the same id, as a widget on a flaky phone does
     /// after the grace: told how its chat ended, it does not wait for it forever.
     mutating func forget(_ visitor: String, now: Double) {
-        // The link stays while the actions are executed, so that the visitor's own `ended` is kept with the rest.
         detached[visitor] = nil
+        // The link stays while the actions are executed, so that the visitor's own `ended` is kept with the rest.
         execute(center.visitorLeft(visitor, now: now))
         guard let link = visitors.removeValue(forKey: visitor), !link.pending.isEmpty else { return }
         forgotten[visitor] = ChatHub.Forgotten(frames: link.pending, at: now)

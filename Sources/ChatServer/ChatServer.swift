@@ -80,13 +80,15 @@ public struct ChatServer: Service {
 
 /// Once a second, or ten times per resume grace when that is shorter (down to every 10 ms): overflow to translating
 /// agents, and the end of resume graces. A grace of a fraction of a second is a compressed run's (`chatstorm run`
-/// at speed 60 gives its server 15 / 60 s): checked once a second, it would last up to four times as long.
+/// at speed 60 gives its server 15 / 60 s): checked once a second, it would last up to four times as long. (Without
+/// a grace a visitor is forgotten as its connection closes.)
 struct Housekeeping: Service {
     let hub: ChatHub
 
     var period: Duration {
         let grace = hub.configuration.resumeGrace
-        return grace >= 10 ? .seconds(1) : .milliseconds(Int64(max(10, grace * 100)))
+        guard grace > 0, grace < 10 else { return .seconds(1) }
+        return .milliseconds(Int64(max(10, grace * 100)))
     }
 
     func run() async throws {

@@ -17,7 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var rateLimit: RateLimit
     /// Frames waiting for a slow client beyond this many close its connection with 1008.
     public var outboxLimit: Int
-    /// How long a disconnected visitor's chat is kept for it to reconnect (seconds); 0 ends it at once.
+    /// How long a disconnected visitor's chat is kept for it to reconnect (seconds); 0 ends it at once. A visitor back
+    /// later (within an hour) is told how its chat ended, after `welcome`.
     public var resumeGrace: Double
     /// Queues, assignment, bots, overflow, invitations.
     public var routing: RoutingConfiguration

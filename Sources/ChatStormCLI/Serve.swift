@@ -53,7 +53,7 @@ struct Serve: AsyncParsableCommand {
     /// The reference server's resume grace unless told otherwise (seconds).
     static let defaultResumeGrace = 15.0
 
-    @Option(help: "Seconds a disconnected visitor's chat is kept for it to reconnect.")
+    @Option(help: "Seconds a disconnected visitor's chat is kept for it to reconnect; one back later is told how it ended.")
     var resumeGrace = Serve.defaultResumeGrace
 
     @Option(help: "Hold every relayed chat message this many seconds (simulates a slow server; for checking latency measurement).")
