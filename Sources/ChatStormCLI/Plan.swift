@@ -42,8 +42,8 @@ struct Plan: ParsableCommand {
     @Option(help: "Replications per simulation of --verify (default 1) or --confirm (default 10).")
     var replications: Int?
 
-    @Option(help: "The most simulations --confirm runs.")
-    var rounds = 30
+    @Option(help: "The most simulations --confirm runs (default 30).")
+    var rounds: Int?
 
     func validate() throws {
         guard RunCommand.seconds(interval) != nil else {
@@ -51,7 +51,9 @@ struct Plan: ParsableCommand {
         }
         guard maxAgents >= 1 else { throw ValidationError("--max-agents must be at least 1") }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
-        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
+        if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
+        if replications != nil, !verify, !confirm { throw ValidationError("--replications needs --verify or --confirm") }
+        if rounds != nil, !confirm { throw ValidationError("--rounds needs --confirm") }
     }
 
     func run() throws {
@@ -62,7 +64,13 @@ struct Plan: ParsableCommand {
             plan = try planner.plan()
             var note: String?
             if confirm {
-                note = try Self.confirmPlan(&plan, planner: planner, profile: loaded, replications: replications ?? 10, rounds: rounds)
+                note = try Self.confirmPlan(
+                    &plan,
+                    planner: planner,
+                    profile: loaded,
+                    replications: replications ?? 10,
+                    rounds: rounds ?? 30
+                )
             } else if verify {
                 note = try Self.verifyPlan(&plan, profile: loaded, replications: replications ?? 1)
             }

@@ -131,4 +131,14 @@ struct PlanCommandTests {
         #expect(result.status == 64)
         #expect(result.error.contains("--interval"))
     }
+
+    @Test(
+        "simulation options without a simulation are command-line errors (64)",
+        arguments: [["--replications", "3"], ["--rounds", "5"]]
+    )
+    func optionWithoutSimulation(option: [String]) throws {
+        let result = try CLI.run(["plan", "Profiles/quickstart.yaml"] + option)
+        #expect(result.status == 64)
+        #expect(result.error.contains(option[0]))
+    }
 }
