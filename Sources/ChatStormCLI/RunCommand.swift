@@ -16,7 +16,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Play a profile's visitors and agents against a chat server over WebSocket and measure.",
         discussion: """
             Without a target (in the profile or --target), the reference server is started as a child \
-            process on 127.0.0.1 and stopped at the end; its resume grace (15 s) runs in the profile's time, as             the simulator's does. Results go to Results/<yyyyMMdd-HHmmss>-<profile>-live/ \
+            process on 127.0.0.1 and stopped at the end; its resume grace (15 s) and its overflow wait \
+            run in the profile's time, as the simulator's do. Results go to Results/<yyyyMMdd-HHmmss>-<profile>-live/ \
             (or --out): run.json, timeseries.csv, agents.csv, .hgrm latency distributions and report.html.
             Thresholds (the profile's and --threshold's, k6 syntax: 'queue_wait: p(90) < 60s') are evaluated \
             at the end, printed as a table and written into run.json; --junit and --summary-md write them for CI. \
@@ -212,6 +213,7 @@ struct RunCommand: AsyncParsableCommand {
         arguments += ["--assignment", profile.routing.rawValue]
         // The server's timers run in the profile's time, as the simulator's do: at speed 60, 15 s is a quarter second.
         arguments += ["--resume-grace", "\(Serve.defaultResumeGrace / profile.calendar.speed)"]
+        if let wait = profile.overflowWait { arguments += ["--overflow-after", "\(wait / profile.calendar.speed)"] }
         for bot in profile.bots {
             for department in bot.departments { arguments += ["--bot", "\(department)=\(bot.resolvedShare)"] }
         }

@@ -44,6 +44,10 @@ public struct SimulationConfiguration: Sendable {
         for bot in profile.bots {
             for department in bot.departments { bots[department] = .init(resolvedShare: bot.resolvedShare) }
         }
-        return RoutingConfiguration(assignment: profile.routing == .fillFirst ? .fillFirst : .leastLoaded, bots: bots)
+        return RoutingConfiguration(
+            assignment: profile.routing == .fillFirst ? .fillFirst : .leastLoaded,
+            bots: bots,
+            overflowAfter: profile.overflowWait
+        )
     }
 }

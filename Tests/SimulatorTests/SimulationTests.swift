@@ -136,6 +136,28 @@ import Workload
         #expect(counts.accountingProblems().isEmpty, "\(counts.accountingProblems())")
     }
 
+    @Test("agents of a translating site take chats in a language nobody speaks once they waited routing.overflowAfter")
+    func translationOverflow() throws {
+        // Nobody speaks Latvian; the desk's English speakers translate.
+        var profile = Fixtures.desk(perHour: 120, agents: 4, capacity: 2, languages: ["en": 0.7, "lv": 0.3])
+        profile.agents.sites[0].languages = ["en"]
+        profile.agents.sites[0].translation = true
+        profile.overflowAfter = 45
+        profile.visitors.patience = .constant(3_600)
+        let result = try Fixtures.simulate(profile).result
+        let latvian = try #require(result.breakdowns[.language]?["lv"])
+        #expect(latvian.counts.chatsAssigned > 30)
+        #expect(latvian.counts.offlineTickets == 0)
+        // Waits in milliseconds: no Latvian chat is taken before 45 s, English ones at once.
+        #expect(try #require(result.metrics(.language, "lv")).queueWait.min >= 45_000)
+        #expect(try #require(result.metrics(.language, "en")).queueWait.min < 45_000)
+
+        // Without translation, nobody can take them: offline tickets.
+        profile.agents.sites[0].translation = false
+        let unserved = try #require(try Fixtures.simulate(profile).result.breakdowns[.language]?["lv"])
+        #expect(unserved.counts.chatsAssigned == 0 && unserved.counts.offlineTickets > 30)
+    }
+
     /// The busy desk for two hours, with arrivals only in the first half hour (an event with multiplier 0): time
     /// for every chat to end.
     private func halfHourOfArrivals() -> Profile {

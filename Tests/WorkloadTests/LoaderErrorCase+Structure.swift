@@ -53,6 +53,20 @@ extension LoaderErrorCase {
             message: "\"fill_first\" is not one of: least-loaded, fill-first; did you mean \"fill-first\"?"
         ),
         .init(
+            old: "routing: fill-first",
+            new: "routing: { assignment: fill-first, overflowAfter: soon }",
+            at: "soon",
+            keyPath: "routing.overflowAfter",
+            message: "\"soon\" is not a duration"
+        ),
+        .init(
+            old: "routing: fill-first",
+            new: "routing: { assignment: fill-first, overflow: 2m }",
+            at: "overflow",
+            keyPath: "routing.overflow",
+            message: "unknown key"
+        ),
+        .init(
             old: "\"ws://127.0.0.1:8080\"",
             new: "http://127.0.0.1:8080",
             at: "http",

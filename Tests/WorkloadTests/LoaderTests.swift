@@ -251,6 +251,23 @@ struct LoaderTests {
         #expect(actual == expected)
     }
 
+    @Test("routing: a rule, or a mapping with the overflow wait of translating sites (60 s when left out)")
+    func routing() throws {
+        let plain = try ProfileLoader.parse(yaml: LoaderFixtures.base, file: "routing.yaml")
+        #expect(plain.routing == .fillFirst && plain.overflowAfter == nil)
+        #expect(plain.overflowWait == nil, "no site translates")
+        let mapping = try ProfileLoader.parse(
+            yaml: LoaderFixtures.base(replacing: "routing: fill-first", with: "routing: { overflowAfter: 2m }"),
+            file: "routing.yaml"
+        )
+        #expect(mapping.routing == .leastLoaded && mapping.overflowAfter == 120)
+        var translating = mapping
+        translating.agents.sites[0].translation = true
+        #expect(translating.overflowWait == 120)
+        translating.overflowAfter = nil
+        #expect(translating.overflowWait == Profile.defaultOverflowAfter)
+    }
+
     @Test(
         "shift days: ranges, lists and wrapping ranges",
         arguments: [

@@ -82,8 +82,10 @@ extension ProfileReader {
         profile.visitors = optional(fields, "visitors", visitors) ?? profile.visitors
         profile.bots = optional(fields, "bots") { self.items($0, $1, self.bot) } ?? []
         profile.handling = optional(fields, "handling", handling)
-        profile.routing =
-            optional(fields, "routing") { self.oneOf(RoutingRule.allCases.map { ($0.rawValue, $0) }, $0, $1) } ?? profile.routing
+        if let routing = optional(fields, "routing", routing) {
+            profile.routing = routing.rule ?? profile.routing
+            profile.overflowAfter = routing.overflowAfter
+        }
         profile.target = optional(fields, "target", target)
         let readThresholds = optional(fields, "thresholds", self.thresholds) ?? ReadThresholds()
         profile.thresholds = readThresholds.thresholds
@@ -95,6 +97,14 @@ extension ProfileReader {
         guard version != nil, name != nil, calendar != nil, regions != nil, agents != nil else { return nil }
         checkThresholdTags(readThresholds, in: profile)
         return profile
+    }
+
+    /// `routing: least-loaded`, or `routing: {assignment: fill-first, overflowAfter: 2m}`.
+    func routing(_ node: Node, _ path: String) -> (rule: RoutingRule?, overflowAfter: Double?)? {
+        let rules = RoutingRule.allCases.map { ($0.rawValue, $0) }
+        guard case .mapping = node else { return oneOf(rules, node, path).map { ($0, nil) } }
+        guard let fields = keyed(node, path, keys: ["assignment", "overflowAfter"]) else { return nil }
+        return (optional(fields, "assignment") { self.oneOf(rules, $0, $1) }, optional(fields, "overflowAfter", duration))
     }
 
     /// `calendar: {start: 2025-11-28T00:00:00Z, duration: 1d, speed: 120}`.

@@ -18,6 +18,9 @@ public struct Profile: Sendable, Hashable {
     public var bots: [Bot] = []
     public var handling: HandlingModel?
     public var routing: RoutingRule = .leastLoaded
+    /// `routing.overflowAfter`: seconds a chat waits before agents of its department at sites with `translation`
+    /// may take it in another language; nil: the default (``defaultOverflowAfter``). See ``overflowWait``.
+    public var overflowAfter: Double?
     /// The server to drive; nil means the built-in reference server.
     public var target: Target?
     /// Pass/fail conditions on the run's metrics (k6 style), in file order.
@@ -194,6 +197,17 @@ public struct Target: Sendable, Hashable {
         self.url = url
         self.wireProtocol = wireProtocol
         self.agentToken = agentToken
+    }
+}
+
+extension Profile {
+    /// The overflow wait when the profile gives none.
+    public static let defaultOverflowAfter = 60.0
+
+    /// The routing's overflow wait: ``overflowAfter`` (or ``defaultOverflowAfter``) when some site works with
+    /// translation, nil when none does (no overflow).
+    public var overflowWait: Double? {
+        agents.sites.contains { $0.translation } ? (overflowAfter ?? Self.defaultOverflowAfter) : nil
     }
 }
 
