@@ -60,21 +60,27 @@ struct ChatQueue: Sendable {
 /// list of skills: 1.1 % of a simulated day at that one load).
 struct ChatQueues: Sequence, Sendable {
     private var byKey: [QueueKey: ChatQueue] = [:]
+    /// The keys in the order their queues were first used: what iterating the queues follows. A dictionary's own
+    /// order differs from process to process, and the overflow rule drains queues in iteration order, so it would
+    /// make a simulation differ between runs of one seed.
+    private(set) var keys: [QueueKey] = []
     /// The chats waiting in all the queues.
     private(set) var chatCount = 0
 
     subscript(key: QueueKey) -> ChatQueue? { byKey[key] }
 
-    var keys: Dictionary<QueueKey, ChatQueue>.Keys { byKey.keys }
-
-    func makeIterator() -> Dictionary<QueueKey, ChatQueue>.Iterator { byKey.makeIterator() }
+    func makeIterator() -> some IteratorProtocol<(key: QueueKey, value: ChatQueue)> {
+        keys.lazy.map { (key: $0, value: byKey[$0]!) }.makeIterator()
+    }
 
     mutating func append(_ entry: ChatQueue.Entry, to key: QueueKey) {
+        if byKey[key] == nil { keys.append(key) }
         byKey[key, default: ChatQueue()].append(entry)
         chatCount += 1
     }
 
     mutating func prepend(_ entry: ChatQueue.Entry, to key: QueueKey) {
+        if byKey[key] == nil { keys.append(key) }
         byKey[key, default: ChatQueue()].prepend(entry)
         chatCount += 1
     }

@@ -145,7 +145,7 @@ extension ContactCenter {
     public mutating func tick(now: Double) -> [RoutingAction] {
         guard configuration.overflowAfter != nil else { return [] }
         var actions: [RoutingAction] = []
-        for key in Array(queues.keys) {
+        for key in queues.keys {
             if let head = queues[key]?.first, overflowAllowed(since: head.since, now: now) {
                 drain(queue: key, now: now, into: &actions)
             }
