@@ -69,6 +69,9 @@ struct ChatQueues: Sequence, Sendable {
 
     subscript(key: QueueKey) -> ChatQueue? { byKey[key] }
 
+    /// The longest-waiting chat of the queue of `key`, read in place.
+    func head(of key: QueueKey) -> ChatQueue.Entry? { byKey[key]?.first }
+
     func makeIterator() -> some IteratorProtocol<(key: QueueKey, value: ChatQueue)> {
         keys.lazy.map { (key: $0, value: byKey[$0]!) }.makeIterator()
     }

@@ -43,16 +43,15 @@ extension ContactCenter {
         while queues.chatCount > 0, agents[slot].hasRoom {
             var best: (key: QueueKey, since: Double)?
             func consider(_ key: QueueKey) {
-                guard let head = queues[key]?.first else { return }
+                guard let head = queues.head(of: key) else { return }
                 if best == nil || head.since < best!.since { best = (key, head.since) }
             }
             for key in agents[slot].skills { consider(key) }
             if agents[slot].profile.translation, configuration.overflowAfter != nil {
-                for (key, queue) in queues
-                where agents[slot].departments.contains(key.department)
-                    && !agents[slot].languages.contains(key.language)
-                {
-                    if let head = queue.first, overflowAllowed(since: head.since, now: now) { consider(key) }
+                // The keys first (integers), the queue only for a key the agent could take through translation.
+                for key in queues.keys
+                where agents[slot].departments.contains(key.department) && !agents[slot].languages.contains(key.language) {
+                    if let head = queues.head(of: key), overflowAllowed(since: head.since, now: now) { consider(key) }
                 }
             }
             guard let key = best?.key, let entry = queues.popFirst(of: key) else { break }
