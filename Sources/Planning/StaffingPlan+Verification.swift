@@ -171,11 +171,7 @@ extension StaffingPlan {
 
     /// The standard error of the mean of `values` (nil for fewer than two).
     static func standardError(_ values: [Double]) -> Double? {
-        guard values.count >= 2 else { return nil }
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return (variance / n).squareRoot()
+        values.count >= 2 ? Estimate(values).standardError : nil
     }
 
     /// The intervals whose simulated figures fall short of a goal: the service level below its target, or the

@@ -15,6 +15,17 @@ private func shortProfile() -> Profile {
     engineTestProfile(name: "engine-test", duration: 300, visitorsPerHour: 1_200, sales: 0.6, agents: 5, seed: 7)
 }
 
+/// `profile` played against a reference server configured as `server`: the run's result.
+private func liveResult(_ profile: Profile, server: ServerConfiguration = .init(agentTokens: ["test-token"])) async throws -> RunResult {
+    try await withChatServer(server) { port in
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let run = try LiveRun(configuration: EngineConfiguration(profile: profile, port: port, agentToken: "test-token"), group: group)
+        let output = try await run.run()
+        try await group.shutdownGracefully()
+        return output.result
+    }
+}
+
 @Suite("Live engine against the reference server", .timeLimit(.minutes(1)))
 struct LiveRunTests {
     @Test("a short run accounts for every arrival and message, and no agent exceeds its capacity")
@@ -66,14 +77,7 @@ struct LiveRunReconnectTests {
         profile.visitors.reconnect.probability = 1
         profile.visitors.reconnect.after = .uniform(min: 1, max: 3)
         profile.visitors.messagesPerChat = .constant(3)
-        let dropping = profile
-        let result = try await withChatServer { port in
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let run = try LiveRun(configuration: EngineConfiguration(profile: dropping, port: port, agentToken: "test-token"), group: group)
-            let output = try await run.run()
-            try await group.shutdownGracefully()
-            return output.result
-        }
+        let result = try await liveResult(profile)
         #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
         #expect(result.counts.chatsCompleted > 10)
         #expect(result.counts.messagesLost == 0)
@@ -92,16 +96,9 @@ struct LiveRunForgottenTests {
         profile.visitors.reconnect.probability = 1
         profile.visitors.reconnect.after = .uniform(min: 30, max: 60)
         profile.visitors.messagesPerChat = .constant(3)
-        let dropping = profile
         var server = ServerConfiguration(agentTokens: ["test-token"])
         server.resumeGrace = 0.1
-        let result = try await withChatServer(server) { port in
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let run = try LiveRun(configuration: EngineConfiguration(profile: dropping, port: port, agentToken: "test-token"), group: group)
-            let output = try await run.run()
-            try await group.shutdownGracefully()
-            return output.result
-        }
+        let result = try await liveResult(profile, server: server)
         let counts = result.counts
         // Each chat dropped: only visitors told of the end on their return complete theirs (57 of 83 in a run;
         // 13 when the server kept no end for them, the rest waiting until the cut-off).
@@ -162,16 +159,7 @@ struct LiveRunTimingTests {
     private func run(relayDelay: Double) async throws -> RunResult {
         var configuration = ServerConfiguration(agentTokens: ["test-token"])
         configuration.relayDelay = relayDelay
-        return try await withChatServer(configuration) { port in
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let run = try LiveRun(
-                configuration: EngineConfiguration(profile: shortProfile(), port: port, agentToken: "test-token"),
-                group: group
-            )
-            let output = try await run.run()
-            try await group.shutdownGracefully()
-            return output.result
-        }
+        return try await liveResult(shortProfile(), server: configuration)
     }
 
     @Test("a server holding every relayed message 50 ms adds 50 ms to the measured latency (p50 within 2.5 ms)")
