@@ -64,7 +64,7 @@ extension ContactCenter {
     /// Assigns a queue's head chats while some agent has room for them.
     mutating func drain(queue key: QueueKey, now: Double, into actions: inout [RoutingAction]) {
         var moved = false
-        while let head = queues[key]?.first,
+        while let head = queues.head(of: key),
             let slot = selectAgent(for: key, overflow: overflowAllowed(since: head.since, now: now))
         {
             _ = queues.popFirst(of: key)

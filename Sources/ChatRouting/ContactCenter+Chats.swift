@@ -146,7 +146,7 @@ extension ContactCenter {
         guard configuration.overflowAfter != nil else { return [] }
         var actions: [RoutingAction] = []
         for key in queues.keys {
-            if let head = queues[key]?.first, overflowAllowed(since: head.since, now: now) {
+            if let head = queues.head(of: key), overflowAllowed(since: head.since, now: now) {
                 drain(queue: key, now: now, into: &actions)
             }
         }

@@ -13,9 +13,8 @@ extension Plan {
         let configuration = SimulationConfiguration(profile: verified, serviceLevelSeconds: plan.goals.serviceLevel?.within ?? 30)
         let regions = profile.regions.map(\.name)
         var tallies: [[StaffingPlan.SimulatedTally?]] = []
-        let template = plan
         _ = try Replications.run(configuration, count: max(1, replications), keepingResults: false) { _, output in
-            tallies.append(template.tallies(of: output.result, regions: regions))
+            tallies.append(plan.tallies(of: output.result, regions: regions))
         }
         plan.applySimulated(tallies: tallies)
         return nil

@@ -90,7 +90,7 @@ public struct StaffingPlan: Sendable {
         public var replications: Int
         /// Simulations run (each after raising the intervals the one before found short).
         public var rounds: Int
-        /// Intervals the last simulation found short of a goal beyond its noise.
+        /// Intervals the last simulation found short of a goal (``StaffingPlan/shortIntervals()``).
         public var shortIntervals: [Int]
 
         public init(replications: Int, rounds: Int, shortIntervals: [Int]) {
