@@ -4,8 +4,8 @@ import Foundation
 /// `chatstorm bench …`: measured figures, not tests.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks: the protocol codec, the reference server, arrival generation, the simulator, its event set.",
-        subcommands: [CodecBench.self, ServerBench.self, ArrivalsBench.self, SimulatorBench.self, EventsBench.self]
+        abstract: "Benchmarks: the protocol codec, the reference server, arrival generation, the simulator, its event set, the routing.",
+        subcommands: [CodecBench.self, ServerBench.self, ArrivalsBench.self, SimulatorBench.self, EventsBench.self, RoutingBench.self]
     )
 }
 
