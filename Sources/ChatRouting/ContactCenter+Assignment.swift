@@ -20,7 +20,6 @@ extension ContactCenter {
 
     /// Starts a queued chat with an agent.
     mutating func assign(_ chatID: ChatID, to slot: Int, now: Double) -> RoutingAction {
-        // Changed in place: a copy out and back in retained and released the chat's strings.
         let bucket = chats.bucket(of: chatID)!
         chats[bucket: bucket].phase = .active(agent: slot)
         let chat = chats[bucket: bucket]
@@ -29,11 +28,11 @@ extension ContactCenter {
         counters.queueWaitSeconds += max(0, now - chat.requestedAt)
         return .assigned(
             chat: chatID,
-            visitor: chat.visitor,
+            visitor: visitorID(of: chat),
             agent: agents[slot].profile.id,
             department: departments[chat.key.department],
             language: languages[chat.key.language],
-            text: chat.text
+            text: text(of: chat)
         )
     }
 
@@ -101,7 +100,7 @@ extension ContactCenter {
             guard place <= positions.upperBound else { break }
             guard let chat = chats[entry.chat] else { continue }
             actions.append(
-                .queued(chat: entry.chat, visitor: chat.visitor, position: place, department: department, language: language)
+                .queued(chat: entry.chat, visitor: visitorID(of: chat), position: place, department: department, language: language)
             )
         }
     }
@@ -116,11 +115,28 @@ extension ContactCenter {
     mutating func ticketUnservable(_ keys: [QueueKey], now: Double, into actions: inout [RoutingAction]) {
         for key in keys where !(queues[key]?.isEmpty ?? true) && !canServe(key) {
             while let entry = queues.popFirst(of: key) {
-                guard let chat = chats.removeValue(forKey: entry.chat) else { continue }
+                guard let (chat, text) = closeChat(entry.chat) else { continue }
                 visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
-                actions.append(makeTicket(chat.id, visitor: chat.visitor, key: key, text: chat.text, now: now))
+                actions.append(makeTicket(chat.id, visitor: visitorID(of: chat), key: key, text: text, now: now))
             }
         }
+    }
+
+    /// The id of the chat's visitor, who is there while the chat is open.
+    func visitorID(of chat: ChatState) -> String {
+        visitors.id(of: chat.visitorHandle)
+    }
+
+    /// The text the chat was requested with.
+    func text(of chat: ChatState) -> String? {
+        chat.hasText ? requestTexts[chat.id] : nil
+    }
+
+    /// Takes a chat out of the table, with the text it was requested with.
+    @discardableResult
+    mutating func closeChat(_ chatID: ChatID) -> (chat: ChatState, text: String?)? {
+        guard let chat = chats.removeValue(forKey: chatID) else { return nil }
+        return (chat, chat.hasText ? requestTexts.removeValue(forKey: chatID) : nil)
     }
 
     mutating func makeTicket(_ chat: ChatID, visitor: String, key: QueueKey, text: String?, now: Double) -> RoutingAction {
@@ -141,7 +157,7 @@ extension ContactCenter {
 
     /// Closes an active chat on the agent's side and lets the agent take the next one.
     mutating func finish(_ chatID: ChatID, agentSlot slot: Int, now: Double, into actions: inout [RoutingAction]) {
-        guard let chat = chats.removeValue(forKey: chatID) else { return }
+        guard let (chat, _) = closeChat(chatID) else { return }
         removeChat(chatID, from: slot)
         visitors.ifPresent(chat.visitorHandle) { $0.closeOpenChat(chatID) }
         counters.chatsEnded += 1

@@ -77,7 +77,7 @@ extension ContactCenter {
 
     private func checkNoOpenChat(_ visitor: VisitorHandle) throws(RoutingError) {
         if let open = visitors[visitor].openChat {
-            throw RoutingError(.alreadyRequested, "visitor \(visitors[visitor].id) already has chat \(open)")
+            throw RoutingError(.alreadyRequested, "visitor \(visitors.id(of: visitor)) already has chat \(open)")
         }
     }
 
@@ -90,7 +90,7 @@ extension ContactCenter {
         using rng: inout some RandomNumberGenerator,
         into actions: inout [RoutingAction]
     ) {
-        let visitorID = visitors[handle].id
+        let visitorID = visitors.id(of: handle)
         let department = departments[key.department]
         let chatID = nextChat
         nextChat += 1
@@ -115,11 +115,12 @@ extension ContactCenter {
             actions.append(makeTicket(chatID, visitor: visitorID, key: key, text: text, now: now))
             return
         }
-        chats[chatID] = ChatState(id: chatID, visitor: visitorID, visitorHandle: handle, key: key, text: text, requestedAt: now)
+        chats[chatID] = ChatState(id: chatID, visitorHandle: handle, key: key, hasText: text != nil, requestedAt: now)
+        if let text { requestTexts[chatID] = text }
         visitors[handle].openChat = chatID
 
         if queues[key]?.isEmpty ?? true {
-            let preferred = visitors[handle].previousAgent.flatMap { agentSlots[$0] }.flatMap { slot in
+            let preferred = visitors.previousAgent(of: handle).flatMap { agentSlots[$0] }.flatMap { slot in
                 agents[slot].hasRoom && agents[slot].skills.contains(key) ? slot : nil
             }
             if let slot = preferred ?? selectAgent(for: key, overflow: overflowAllowed(since: now, now: now)) {
@@ -164,7 +165,7 @@ extension ContactCenter {
         let slot = chats[bucket: bucket].agentSlot
         let isParty: Bool
         switch sender {
-        case .visitor(let id): isParty = chats[bucket: bucket].visitor == id
+        case .visitor(let id): isParty = visitors.id(of: chats[bucket: bucket].visitorHandle) == id
         case .agent(let id): isParty = slot.map { agents[$0].profile.id == id } ?? false
         }
         guard isParty else { throw RoutingError(.notYourChat, "chat \(chatID) is not yours") }
@@ -175,7 +176,7 @@ extension ContactCenter {
             return .deliver(to: .agent(agents[slot].profile.id), serverSeq: serverSeq)
         case .agent:
             guard let serverSeq = accept(bucket, fromVisitor: false, seq: seq) else { return .duplicate }
-            return .deliver(to: .visitor(chats[bucket: bucket].visitor), serverSeq: serverSeq)
+            return .deliver(to: .visitor(visitors.id(of: chats[bucket: bucket].visitorHandle)), serverSeq: serverSeq)
         }
     }
 
@@ -227,7 +228,7 @@ extension ContactCenter {
         let chat = try activeChat(chatID, of: sender)
         switch sender {
         case .visitor: return .agent(agents[chat.agentSlot!].id)
-        case .agent: return .visitor(chat.visitor)
+        case .agent: return .visitor(visitorID(of: chat))
         }
     }
 
@@ -241,7 +242,7 @@ extension ContactCenter {
 
     private func isParty(_ participant: Participant, of chat: ChatState) -> Bool {
         switch participant {
-        case .visitor(let id): return chat.visitor == id
+        case .visitor(let id): return visitorID(of: chat) == id
         case .agent(let id): return chat.agentSlot.map { agents[$0].profile.id == id } ?? false
         }
     }
@@ -263,13 +264,13 @@ extension ContactCenter {
         guard let chat = chats[chatID], isParty(party, of: chat) else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
         }
-        guard let slot = chat.agentSlot else { return try leave(chat: chatID, visitor: chat.visitor, now: now, into: &actions) }
+        guard let slot = chat.agentSlot else { return try leave(chat: chatID, visitor: visitorID(of: chat), now: now, into: &actions) }
         let reason: ChatEnd
         switch party {
         case .visitor: reason = .visitor
         case .agent: reason = .agent
         }
-        actions.append(.ended(chat: chatID, to: .visitor(chat.visitor), reason: reason))
+        actions.append(.ended(chat: chatID, to: .visitor(visitorID(of: chat)), reason: reason))
         actions.append(.ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: reason))
         finish(chatID, agentSlot: slot, now: now, into: &actions)
     }
@@ -284,13 +285,13 @@ extension ContactCenter {
     /// `leave(chat:visitor:now:)` appending its actions to `actions`. Nothing is appended when it throws.
     public mutating func leave(chat chatID: ChatID, visitor: String, now: Double, into actions: inout [RoutingAction]) throws(RoutingError)
     {
-        guard let chat = chats[chatID], chat.visitor == visitor else {
+        guard let chat = chats[chatID], visitorID(of: chat) == visitor else {
             throw RoutingError(.notYourChat, "chat \(chatID) is not yours")
         }
         if chat.agentSlot != nil { return try end(chat: chatID, by: .visitor(visitor), now: now, into: &actions) }
         actions.append(.ended(chat: chatID, to: .visitor(visitor), reason: .left))
         removeFromQueue(chat, now: now, into: &actions)
-        chats[chatID] = nil
+        closeChat(chatID)
         visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
         counters.chatsAbandoned += 1
     }
@@ -313,9 +314,9 @@ extension ContactCenter {
         chat.phase = .queued
         chat.agentSeq = 0
         if !canServe(chat.key) {
-            chats[chatID] = nil
+            let text = closeChat(chatID)?.text
             visitors.ifPresent(chat.visitorHandle) { $0.openChat = nil }
-            actions.append(makeTicket(chatID, visitor: chat.visitor, key: chat.key, text: chat.text, now: now))
+            actions.append(makeTicket(chatID, visitor: visitorID(of: chat), key: chat.key, text: text, now: now))
         } else {
             chats[chatID] = chat
             let direct = (queues[chat.key]?.isEmpty ?? true) ? selectAgent(for: chat.key, overflow: false, excluding: slot) : nil

@@ -52,7 +52,7 @@ extension ContactCenter {
         visitors[visitor].invited = true
         visitors[visitor].pendingInvitation = id
         counters.invitationsSent += 1
-        return [.invite(id: id, visitor: visitors[visitor].id)]
+        return [.invite(id: id, visitor: visitors.id(of: visitor))]
     }
 
     /// The visitor's answer to an invitation.

@@ -24,6 +24,9 @@ public struct ContactCenter: Sendable {
     var pools: AgentPools
     var visitors = VisitorTable()
     var chats = ChatTable<ChatState>()
+    /// The texts that came with requests, by chat, while the chat is open (`ChatState.hasText`): kept apart so
+    /// that the chat table holds no strings.
+    var requestTexts: [ChatID: String] = [:]
     var queues = ChatQueues()
     var nextChat: ChatID = 1
     var nextTicket: UInt64 = 1
@@ -53,11 +56,16 @@ public struct ContactCenter: Sendable {
     public mutating func visitorArrived(_ profile: VisitorProfile, findable: Bool = true, language name: LanguageName) -> VisitorHandle {
         let language = name.id
         if findable, let handle = visitors.handle(of: profile.id) {
-            visitors[handle].previousAgent = profile.previousAgent
+            visitors.setPreviousAgent(profile.previousAgent, of: handle)
             visitors[handle].language = language
             return handle
         }
-        return visitors.insert(VisitorState(id: profile.id, previousAgent: profile.previousAgent, language: language), findable: findable)
+        return visitors.insert(
+            VisitorState(language: language),
+            id: profile.id,
+            previousAgent: profile.previousAgent,
+            findable: findable
+        )
     }
 
     /// A visitor disconnected for good: a queued chat counts as abandoned, an active chat ends (`disconnected`).
@@ -70,17 +78,17 @@ public struct ContactCenter: Sendable {
 
     /// `visitorLeft(_:now:)` by handle (nothing when the visitor has left already).
     public mutating func visitorLeft(_ visitor: VisitorHandle, now: Double) -> [RoutingAction] {
-        guard let state = visitors.remove(visitor) else { return [] }
+        guard let (state, id) = visitors.remove(visitor) else { return [] }
         guard let chatID = state.openChat, let chat = chats[chatID] else { return [] }
         var actions: [RoutingAction] = []
         switch chat.phase {
         case .queued:
-            actions.append(.ended(chat: chatID, to: .visitor(state.id), reason: .left))
+            actions.append(.ended(chat: chatID, to: .visitor(id), reason: .left))
             removeFromQueue(chat, now: now, into: &actions)
             counters.chatsAbandoned += 1
-            chats[chatID] = nil
+            closeChat(chatID)
         case .active(let slot):
-            actions.append(.ended(chat: chatID, to: .visitor(state.id), reason: .disconnected))
+            actions.append(.ended(chat: chatID, to: .visitor(id), reason: .disconnected))
             actions.append(.ended(chat: chatID, to: .agent(agents[slot].profile.id), reason: .disconnected))
             finish(chatID, agentSlot: slot, now: now, into: &actions)
         }

@@ -75,10 +75,11 @@ struct AgentState: Sendable {
     var hasRoom: Bool { status == .online && chats.count < profile.capacity }
 }
 
+/// What the routing keeps of a visitor that is there, besides its names (which `VisitorTable` keeps apart): no
+/// strings, so it copies as plain bytes.
 struct VisitorState: Sendable {
-    var id: String
-    /// Of the rest of the visitor's profile only what the routing reads.
-    var previousAgent: String?
+    /// Of the rest of the visitor's profile only what the routing reads (and, in `VisitorTable`, its id and
+    /// previous agent).
     var language: Int32
     var openChat: ChatID?
     /// The chat a survey may rate.
@@ -101,6 +102,8 @@ extension VisitorState {
     }
 }
 
+/// An open chat as the routing keeps it. No strings (its visitor's id is in `VisitorTable`, its text in
+/// `ContactCenter.requestTexts`): the chat table reads, moves and copies it as plain bytes.
 struct ChatState: Sendable {
     enum Phase: Sendable, Hashable {
         case queued
@@ -108,11 +111,12 @@ struct ChatState: Sendable {
     }
 
     var id: ChatID
-    var visitor: String
-    /// The visitor's handle, for changing its state without hashing its id.
+    /// The chat's visitor, who is there as long as the chat is open (the visitor's departure closes it); its id
+    /// is `visitors.id(of: visitorHandle)`.
     var visitorHandle: VisitorHandle
     var key: QueueKey
-    var text: String?
+    /// Whether the request came with a text (kept in `ContactCenter.requestTexts`).
+    var hasText: Bool
     var requestedAt: Double
     var phase: Phase = .queued
     /// Last sequence number accepted from each side (duplicates are acknowledged, not relayed).

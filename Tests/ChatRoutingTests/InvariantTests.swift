@@ -42,6 +42,7 @@ struct InvariantTests {
                 _ = try center.request(
                     visitor: id,
                     department: departments.randomElement(using: &rng)!,
+                    text: step.isMultiple(of: 3) ? "question \(step)" : nil,
                     now: now,
                     using: &rng
                 )
@@ -49,8 +50,8 @@ struct InvariantTests {
                 // End, leave, transfer or disconnect a random known chat.
                 guard let chat = center.chats.values.randomElement(using: &rng) else { break }
                 switch Int.random(in: 0..<4, using: &rng) {
-                case 0: _ = try? center.end(chat: chat.id, by: .visitor(chat.visitor), now: now)
-                case 1: _ = try? center.leave(chat: chat.id, visitor: chat.visitor, now: now)
+                case 0: _ = try? center.end(chat: chat.id, by: .visitor(center.visitorID(of: chat)), now: now)
+                case 1: _ = try? center.leave(chat: chat.id, visitor: center.visitorID(of: chat), now: now)
                 case 2:
                     if let slot = chat.agentSlot {
                         _ = try center.transfer(
@@ -60,7 +61,7 @@ struct InvariantTests {
                             now: now
                         )
                     }
-                default: _ = center.visitorLeft(chat.visitor, now: now)
+                default: _ = center.visitorLeft(center.visitorID(of: chat), now: now)
                 }
             }
             _ = snapshot
@@ -87,6 +88,18 @@ struct InvariantTests {
         #expect(center.queues.chatCount == queued, "the count of queued chats follows the queues")
         let active = center.agents.reduce(0) { $0 + $1.chats.count }
         #expect(queued + active == center.chats.count, "every open chat is either queued or with an agent")
+        // The chat table keeps no names: an open chat's visitor is there, with this chat open, and its text is
+        // kept beside the table while the chat is open, and only then.
+        var withText = 0
+        for chat in center.chats.values {
+            #expect(center.visitors.contains(chat.visitorHandle), "chat \(chat.id) outlived its visitor")
+            if center.visitors.contains(chat.visitorHandle) {
+                #expect(center.visitors[chat.visitorHandle].openChat == chat.id)
+            }
+            #expect(chat.hasText == (center.requestTexts[chat.id] != nil))
+            if chat.hasText { withText += 1 }
+        }
+        #expect(center.requestTexts.count == withText, "the texts of closed chats are dropped")
         let c = center.counters
         #expect(
             c.chatsRequested

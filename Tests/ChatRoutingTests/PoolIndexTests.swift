@@ -135,13 +135,13 @@ private struct Walk {
         default:
             guard let chat = center.chats.values.randomElement(using: &rng) else { break }
             switch Int.random(in: 0..<5, using: &rng) {
-            case 0, 1: actions = (try? center.end(chat: chat.id, by: .visitor(chat.visitor), now: now)) ?? []
-            case 2: actions = (try? center.leave(chat: chat.id, visitor: chat.visitor, now: now)) ?? []
+            case 0, 1: actions = (try? center.end(chat: chat.id, by: .visitor(center.visitorID(of: chat)), now: now)) ?? []
+            case 2: actions = (try? center.leave(chat: chat.id, visitor: center.visitorID(of: chat), now: now)) ?? []
             case 3:
                 guard let slot = chat.agentSlot else { break }
                 let department = PoolIndexTests.departments.randomElement(using: &rng)!
                 actions = try center.transfer(chat: chat.id, by: center.agents[slot].id, to: department, now: now)
-            default: actions = center.visitorLeft(chat.visitor, now: now)
+            default: actions = center.visitorLeft(center.visitorID(of: chat), now: now)
             }
         }
         for case .assigned(_, _, let agent, _, let language, _) in actions where !(spoken[agent]?.contains(language) ?? true) {
