@@ -10,8 +10,8 @@ struct SimulatorBench: ParsableCommand {
         commandName: "simulator",
         abstract: "Time the simulation of a profile: events per second and wall time (build with -c release).",
         discussion: """
-            Without a profile, Profiles/sim-1m.yaml: a 24-hour follow-the-sun day with about a million \
-            visitors. An event is one item taken from the event queue (an arrival, a machine timer, a frame \
+            Without a profile, Profiles/sim-1m.yaml: a 24-hour follow-the-sun day with a million chats \
+            requested. An event is one item taken from the event queue (an arrival, a machine timer, a frame \
             delivered to a visitor or an agent, a handling completion, a per-second sample). The recorder runs \
             on a second thread unless --recorder-inline; the CPU time counts both.
             """
