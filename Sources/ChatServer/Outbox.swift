@@ -14,11 +14,23 @@ final class Outbox: Sendable {
     private struct State: Sendable {
         var pending: [ByteBuffer] = []
         var flushScheduled = false
-        var close: (code: WebSocketErrorCode, reason: String)?
+        var close: Close?
         var closed = false
     }
 
+    /// A close frame waiting its turn.
+    private struct Close: Sendable {
+        var code: WebSocketErrorCode
+        var reason: String
+        /// A close the server starts: the connection waits for the client's close frame. Otherwise it answers
+        /// the client's, and the connection ends once it is written.
+        var awaitsReply: Bool
+    }
+
     static let headerRoom = 10
+    /// How long a close the server starts waits for the client's close frame (or for the frame to be written at
+    /// all, to a client that stopped reading) before the connection is dropped.
+    static let closeReplyTimeout = TimeAmount.seconds(2)
 
     let id: UInt64
     private let channel: any Channel
@@ -46,7 +58,7 @@ final class Outbox: Sendable {
             guard !state.closed, state.close == nil else { return false }
             if state.pending.count >= limit {
                 state.pending.removeAll()
-                state.close = (.policyViolation, "slow consumer")
+                state.close = Close(code: .policyViolation, reason: "slow consumer", awaitsReply: true)
             } else {
                 state.pending.append(buffer)
             }
@@ -61,11 +73,24 @@ final class Outbox: Sendable {
         channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(delay * 1e9))) { self.send(frame) }
     }
 
-    /// Queues a close frame after the frames already queued; the connection closes once it is written.
+    /// Queues a close frame after the frames already queued: a close the server starts. The connection stays open
+    /// for the client's close frame, which ends it (``WebSocketConnection``), or for ``closeReplyTimeout`` at most:
+    /// RFC 6455 §7.1.1 has the server close the TCP connection once it has both sent and received a close frame.
+    /// (Closing at once made a client that answers write into a closed socket, and the reset that came back could
+    /// end its connection with an error instead of the close code.)
     func close(_ code: WebSocketErrorCode, reason: String) {
+        enqueue(Close(code: code, reason: reason, awaitsReply: true))
+    }
+
+    /// Answers the client's close frame with `code`; the connection closes once the answer is written.
+    func answerClose(_ code: WebSocketErrorCode) {
+        enqueue(Close(code: code, reason: "", awaitsReply: false))
+    }
+
+    private func enqueue(_ close: Close) {
         let schedule = state.withLock { state -> Bool in
             guard !state.closed, state.close == nil else { return false }
-            state.close = (code, reason)
+            state.close = close
             defer { state.flushScheduled = true }
             return !state.flushScheduled
         }
@@ -74,7 +99,7 @@ final class Outbox: Sendable {
 
     /// Writes what is pending. Runs on the channel's event loop; called again when the socket becomes writable.
     func flush() {
-        let (frames, close) = state.withLock { state -> ([ByteBuffer], (code: WebSocketErrorCode, reason: String)?) in
+        let (frames, close) = state.withLock { state -> ([ByteBuffer], Close?) in
             state.flushScheduled = false
             guard channel.isWritable || state.close != nil else { return ([], nil) }
             defer { state.pending.removeAll(keepingCapacity: true) }
@@ -88,8 +113,11 @@ final class Outbox: Sendable {
             var data = channel.allocator.buffer(capacity: 2 + close.reason.utf8.count)
             data.write(webSocketErrorCode: close.code)
             data.writeString(close.reason)
-            channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: data)).whenComplete { _ in
-                self.channel.close(promise: nil)
+            let written = channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: data))
+            if close.awaitsReply {
+                channel.eventLoop.scheduleTask(in: Self.closeReplyTimeout) { self.channel.close(promise: nil) }
+            } else {
+                written.whenComplete { _ in self.channel.close(promise: nil) }
             }
         } else if !frames.isEmpty {
             channel.flush()

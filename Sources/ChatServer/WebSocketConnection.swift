@@ -61,14 +61,19 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
-        guard let outbox, !closing else { return }
+        guard let outbox else { return }
+        guard !closing else {
+            // The client's answer to a close the server started: the closing handshake is complete.
+            if frame.opcode == .connectionClose { context.close(promise: nil) }
+            return
+        }
         switch frame.opcode {
         case .connectionClose:
             // Answer the client's close with the same code, then close.
             var data = frame.unmaskedData
             let code = data.readWebSocketErrorCode() ?? .normalClosure
             closing = true
-            outbox.close(code, reason: "")
+            outbox.answerClose(code)
         case .ping:
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
         case .pong:
