@@ -86,14 +86,13 @@ struct ChatChannel: ServerChildChannel, HTTPChannelHandler {
             case .http(let http):
                 await handleHTTP(asyncChannel: http, logger: logger)
             case .webSocket(let channel):
-                // On graceful shutdown, tell the client the server is going away (1001) and close.
+                // On graceful shutdown, tell the client the server is going away (1001) and close: through the
+                // connection's handler, so that the frames already queued go first and the client's close frame
+                // is awaited (see `Outbox.close`).
                 await withGracefulShutdownHandler {
                     try? await channel.closeFuture.get()
                 } onGracefulShutdown: {
-                    var data = channel.allocator.buffer(capacity: 2)
-                    data.write(webSocketErrorCode: .goingAway)
-                    channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: data))
-                        .whenComplete { _ in channel.close(promise: nil) }
+                    channel.pipeline.fireUserInboundEventTriggered(ServerGoingAway())
                 }
             }
         } catch {

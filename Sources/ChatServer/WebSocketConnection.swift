@@ -52,6 +52,11 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         if let event = event as? ChannelEvent, event == .inputClosed {
             context.close(promise: nil)
         }
+        if event is ServerGoingAway, let outbox, !closing {
+            // After the frames already queued, and with the closing handshake of any close the server starts.
+            closing = true
+            outbox.close(.goingAway, reason: "")
+        }
         context.fireUserInboundEventTriggered(event)
     }
 
@@ -140,3 +145,6 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         }
     }
 }
+
+/// The server is shutting down gracefully: each connection's handler closes it with 1001.
+struct ServerGoingAway: Sendable {}

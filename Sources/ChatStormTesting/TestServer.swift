@@ -8,6 +8,15 @@ public func withChatServer<T: Sendable>(
     _ configuration: ServerConfiguration = .init(agentTokens: ["test-token"]),
     _ body: @Sendable (Int) async throws -> T
 ) async throws -> T {
+    try await withChatServer(configuration) { port, _ in try await body(port) }
+}
+
+/// ``withChatServer(_:_:)`` whose body may start the server's graceful shutdown itself (its second argument), to
+/// watch what connected clients see.
+public func withChatServer<T: Sendable>(
+    _ configuration: ServerConfiguration = .init(agentTokens: ["test-token"]),
+    _ body: @Sendable (Int, _ shutDown: @Sendable () async -> Void) async throws -> T
+) async throws -> T {
     var configuration = configuration
     configuration.host = "127.0.0.1"
     configuration.port = 0
@@ -30,7 +39,7 @@ public func withChatServer<T: Sendable>(
             throw ChatConnectionError(message: "the server did not start")
         }
         do {
-            let result = try await body(port)
+            let result = try await body(port) { await services.triggerGracefulShutdown() }
             await services.triggerGracefulShutdown()
             try await group.waitForAll()
             return result

@@ -1,6 +1,7 @@
 import ChatClient
 import ChatProtocol
 import ChatStormTesting
+import Foundation
 import NIOCore
 import Testing
 
@@ -16,45 +17,87 @@ import Testing
 /// (or a browser's with 1006) instead of the server's close code.
 @Suite("Closing handshake", .timeLimit(.minutes(1)))
 struct CloseHandshakeTests {
+    /// What a client saw of a close the server started.
+    struct Observed: Sendable {
+        var frames: [WebSocketWire.Opcode]
+        var firstText: String?
+        var closeCode: UInt16?
+        /// Whether the connection was still open 0.3 s after the server's close frame, the client not having answered.
+        var openWhileAnswering: Bool
+        /// Whether the server ended the connection (end of stream) within 5 s of the client's close frame.
+        var closedAfterAnswer: Bool
+    }
+
     @Test("after refusing a bad agent token, the server waits for the client's close frame before it closes the connection")
     func serverWaitsForTheClientsClose() async throws {
         try await withChatServer { port in
-            let client = try RawWebSocketClient(port: port, path: "/v1/agent")
-            defer { client.disconnect() }
-            var hello: [UInt8] = []
-            AgentFrame.hello(AgentHello(agent: "mallory", token: "guess", languages: ["en"], departments: ["sales"], capacity: 1))
-                .encode(into: &hello)
-            try client.send(.text, hello)
-            let frames = try client.framesUntilClose()
-            #expect(frames.first?.opcode == .text)
-            #expect(frames.first.map { String(buffer: $0.payload) }?.contains("unauthorized") == true)
-            #expect(frames.last?.opcode == .close)
-            #expect(frames.last?.payload.getInteger(at: frames.last!.payload.readerIndex, as: UInt16.self) == 4001)
-            // A client that takes a moment to answer: the connection stays open meanwhile.
-            #expect(try client.closedByServer(within: 0.3) == false, "the server closed before the client's close frame")
-            try client.send(.close, [0x0F, 0xA1])
-            // Then the server closes it, cleanly: an end of stream, no reset.
-            #expect(try client.closedByServer(within: 5) == true, "the server kept the connection after the closing handshake")
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/agent")
+                defer { client.disconnect() }
+                try client.send(.text, Self.badAgentHello)
+                return try client.answerTheClose()
+            }
+            #expect(observed.frames == [.text, .close])
+            #expect(observed.firstText?.contains("unauthorized") == true)
+            #expect(observed.closeCode == 4001)
+            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
+            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
         }
     }
 
     @Test("a client that never answers the close is disconnected after the server's wait")
     func silentClientIsDisconnected() async throws {
         try await withChatServer { port in
-            let client = try RawWebSocketClient(port: port, path: "/v1/agent")
-            defer { client.disconnect() }
-            var hello: [UInt8] = []
-            AgentFrame.hello(AgentHello(agent: "mallory", token: "guess", languages: ["en"], departments: ["sales"], capacity: 1))
-                .encode(into: &hello)
-            try client.send(.text, hello)
-            #expect(try client.framesUntilClose().last?.opcode == .close)
-            #expect(try client.closedByServer(within: 15) == true, "the server never closed a connection whose client went silent")
+            let closed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/agent")
+                defer { client.disconnect() }
+                try client.send(.text, Self.badAgentHello)
+                guard try client.framesUntilClose().last?.opcode == .close else { return false }
+                return try client.closedByServer(within: 15)
+            }
+            #expect(closed, "the server never closed a connection whose client went silent")
         }
+    }
+
+    @Test("on graceful shutdown a connected visitor gets 1001 and the closing handshake")
+    func shutdownHandshake() async throws {
+        try await withChatServer { port, shutDown in
+            let client = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
+                var hello: [UInt8] = []
+                VisitorFrame.hello(VisitorHello(visitor: "v1", language: "en", region: "r")).encode(into: &hello)
+                try client.send(.text, hello)
+                _ = try client.nextFrame()
+                return client
+            }
+            defer { client.disconnect() }
+            await shutDown()
+            let observed = try await onOwnThread { try client.answerTheClose() }
+            #expect(observed.frames == [.close])
+            #expect(observed.closeCode == 1001)
+            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
+            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+        }
+    }
+
+    static var badAgentHello: [UInt8] {
+        var bytes: [UInt8] = []
+        AgentFrame.hello(AgentHello(agent: "mallory", token: "guess", languages: ["en"], departments: ["sales"], capacity: 1))
+            .encode(into: &bytes)
+        return bytes
+    }
+}
+
+/// Runs blocking socket work on a thread of its own: the raw client waits in `poll`, and on the cooperative pool
+/// (two threads on a two-core machine) it could hold back the server's own tasks.
+private func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
 
 /// A WebSocket client on a blocking socket, for watching the TCP connection itself: when it ends, and how.
-private final class RawWebSocketClient {
+private final class RawWebSocketClient: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -93,6 +136,30 @@ private final class RawWebSocketClient {
         var frame = ByteBuffer()
         payload.withUnsafeBytes { WebSocketWire.appendFrame(opcode, payload: $0, mask: 0x1234_5678, to: &frame) }
         try write(frame)
+    }
+
+    /// The next frame from the server.
+    func nextFrame() throws -> WebSocketWire.Frame {
+        while true {
+            if let frame = try WebSocketWire.readFrame(from: &received, maxPayload: 1 << 16) { return frame }
+            guard try readMore(timeout: 5) else { throw Failure(description: "no frame came") }
+        }
+    }
+
+    /// Reads the server's frames up to its close, waits 0.3 s as a slow client would, watching whether the server
+    /// ends the connection meanwhile, then answers with a close frame and watches for the end.
+    func answerTheClose() throws -> CloseHandshakeTests.Observed {
+        let frames = try framesUntilClose()
+        let close = frames.last!.payload
+        let openWhileAnswering = try !closedByServer(within: 0.3)
+        try send(.close, [0x03, 0xE8])
+        return CloseHandshakeTests.Observed(
+            frames: frames.map(\.opcode),
+            firstText: frames.first { $0.opcode == .text }.map { String(buffer: $0.payload) },
+            closeCode: close.getInteger(at: close.readerIndex, as: UInt16.self),
+            openWhileAnswering: openWhileAnswering,
+            closedAfterAnswer: try closedByServer(within: 5)
+        )
     }
 
     /// The frames the server sends, up to and with its close frame.
