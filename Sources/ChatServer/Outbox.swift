@@ -15,7 +15,12 @@ final class Outbox: Sendable {
         var pending: [ByteBuffer] = []
         var flushScheduled = false
         var close: Close?
+        /// The close frame has been taken for writing: nothing more is sent.
         var closed = false
+        /// The write of the close frame, once issued.
+        var closeWrite: EventLoopFuture<Void>?
+        /// The client's close frame arrived after the server had started closing.
+        var answered = false
     }
 
     /// A close frame waiting its turn.
@@ -28,20 +33,23 @@ final class Outbox: Sendable {
     }
 
     static let headerRoom = 10
-    /// How long a close the server starts waits for the client's close frame (or for the frame to be written at
-    /// all, to a client that stopped reading) before the connection is dropped.
-    static let closeReplyTimeout = TimeAmount.seconds(2)
 
     let id: UInt64
     private let channel: any Channel
     private let limit: Int
+    /// See `ServerConfiguration.closeTimeout`.
+    private let closeTimeout: TimeAmount
     private let state = Mutex(State())
 
-    init(id: UInt64, channel: any Channel, limit: Int) {
+    init(id: UInt64, channel: any Channel, limit: Int, closeTimeout: Double) {
         self.id = id
         self.channel = channel
         self.limit = limit
+        self.closeTimeout = .nanoseconds(Int64(max(0, closeTimeout) * 1e9))
     }
+
+    /// Whether a close has begun, whoever started it: frames from the client are no longer served.
+    var isClosing: Bool { state.withLock { $0.close != nil || $0.closed } }
 
     /// Queues a frame for this client.
     func send(_ frame: ServerFrame) {
@@ -74,7 +82,7 @@ final class Outbox: Sendable {
     }
 
     /// Queues a close frame after the frames already queued: a close the server starts. The connection stays open
-    /// for the client's close frame, which ends it (``WebSocketConnection``), or for ``closeReplyTimeout`` at most:
+    /// for the client's close frame (``clientClosed()``), or for the configured close timeout at most:
     /// RFC 6455 §7.1.1 has the server close the TCP connection once it has both sent and received a close frame.
     /// (Closing at once made a client that answers write into a closed socket, and the reset that came back could
     /// end its connection with an error instead of the close code.)
@@ -85,6 +93,17 @@ final class Outbox: Sendable {
     /// Answers the client's close frame with `code`; the connection closes once the answer is written.
     func answerClose(_ code: WebSocketErrorCode) {
         enqueue(Close(code: code, reason: "", awaitsReply: false))
+    }
+
+    /// The client's close frame arrived after the server started closing: the closing handshake is complete, and
+    /// the connection ends once the server's own close frame is written (it may still be queued: the frames
+    /// before it are not lost). On the channel's event loop.
+    func clientClosed() {
+        let written = state.withLock { state -> EventLoopFuture<Void>? in
+            state.answered = true
+            return state.closeWrite
+        }
+        written?.whenComplete { _ in self.channel.close(promise: nil) }
     }
 
     private func enqueue(_ close: Close) {
@@ -114,11 +133,16 @@ final class Outbox: Sendable {
             data.write(webSocketErrorCode: close.code)
             data.writeString(close.reason)
             let written = channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: data))
-            if close.awaitsReply {
-                channel.eventLoop.scheduleTask(in: Self.closeReplyTimeout) { self.channel.close(promise: nil) }
-            } else {
+            let answered = state.withLock { state -> Bool in
+                state.closeWrite = written
+                return state.answered
+            }
+            if !close.awaitsReply || answered {
                 written.whenComplete { _ in self.channel.close(promise: nil) }
             }
+            // Whatever the client does (never answers, never reads what is written), the connection ends.
+            let deadline = channel.eventLoop.scheduleTask(in: closeTimeout) { self.channel.close(promise: nil) }
+            channel.closeFuture.whenComplete { _ in deadline.cancel() }
         } else if !frames.isEmpty {
             channel.flush()
         }

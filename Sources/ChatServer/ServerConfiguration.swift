@@ -20,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     /// How long a disconnected visitor's chat is kept for it to reconnect (seconds); 0 ends it at once. A visitor back
     /// later (within an hour) is told how its chat ended, after `welcome`.
     public var resumeGrace: Double
+    /// How long a close waits, once its frame is sent, for the client's close frame (a close the server starts)
+    /// or for the frame to be written at all (to a client that stopped reading), before the connection is
+    /// dropped (seconds).
+    public var closeTimeout: Double = 2
     /// Queues, assignment, bots, overflow, invitations.
     public var routing: RoutingConfiguration
     /// Holds every relayed chat message this many seconds before sending it (0: none). Simulates a slow server,

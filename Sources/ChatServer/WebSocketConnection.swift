@@ -18,7 +18,6 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
     private var identity: String?
     private var limiter: RateLimiter
     private var dropped = 0
-    private var closing = false
 
     init(hub: ChatHub, role: Role) {
         self.hub = hub
@@ -28,7 +27,12 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        outbox = Outbox(id: hub.nextSession(), channel: context.channel, limit: hub.configuration.outboxLimit)
+        outbox = Outbox(
+            id: hub.nextSession(),
+            channel: context.channel,
+            limit: hub.configuration.outboxLimit,
+            closeTimeout: hub.configuration.closeTimeout
+        )
         hub.metrics.connected(Role.name)
     }
 
@@ -52,9 +56,9 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         if let event = event as? ChannelEvent, event == .inputClosed {
             context.close(promise: nil)
         }
-        if event is ServerGoingAway, let outbox, !closing {
-            // After the frames already queued, and with the closing handshake of any close the server starts.
-            closing = true
+        if event is ServerGoingAway, let outbox {
+            // After the frames already queued, and with the closing handshake of any close the server starts
+            // (nothing when the connection is closing already).
             outbox.close(.goingAway, reason: "")
         }
         context.fireUserInboundEventTriggered(event)
@@ -67,9 +71,10 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
         guard let outbox else { return }
-        guard !closing else {
-            // The client's answer to a close the server started: the closing handshake is complete.
-            if frame.opcode == .connectionClose { context.close(promise: nil) }
+        guard !outbox.isClosing else {
+            // The client's answer to a close the server started (an error, a slow consumer, shutdown): the closing
+            // handshake is complete. Other frames are no longer served.
+            if frame.opcode == .connectionClose { outbox.clientClosed() }
             return
         }
         switch frame.opcode {
@@ -77,7 +82,6 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
             // Answer the client's close with the same code, then close.
             var data = frame.unmaskedData
             let code = data.readWebSocketErrorCode() ?? .normalClosure
-            closing = true
             outbox.answerClose(code)
         case .ping:
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
@@ -140,7 +144,6 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         hub.metrics.countError(error.code)
         outbox.send(.error(error))
         if let close {
-            closing = true
             outbox.close(close, reason: error.code.rawValue)
         }
     }

@@ -1,5 +1,6 @@
 import ChatClient
 import ChatProtocol
+import ChatServer
 import ChatStormTesting
 import Foundation
 import NIOCore
@@ -28,9 +29,17 @@ struct CloseHandshakeTests {
         var closedAfterAnswer: Bool
     }
 
+    /// A server whose close timeout is far longer than the tests' waits: what ends a connection within them is
+    /// the closing handshake, not the timeout.
+    static func patientServer() -> ServerConfiguration {
+        var configuration = ServerConfiguration(agentTokens: ["test-token"])
+        configuration.closeTimeout = 30
+        return configuration
+    }
+
     @Test("after refusing a bad agent token, the server waits for the client's close frame before it closes the connection")
     func serverWaitsForTheClientsClose() async throws {
-        try await withChatServer { port in
+        try await withChatServer(Self.patientServer()) { port in
             let observed = try await onOwnThread {
                 let client = try RawWebSocketClient(port: port, path: "/v1/agent")
                 defer { client.disconnect() }
@@ -45,9 +54,31 @@ struct CloseHandshakeTests {
         }
     }
 
-    @Test("a client that never answers the close is disconnected after the server's wait")
+    @Test("a client whose close frame comes in the same read as its bad hello still gets the error and the server's close")
+    func closeInTheSameRead() async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/agent")
+                defer { client.disconnect() }
+                try client.send([(.text, Self.badAgentHello), (.close, [0x03, 0xE8])])
+                let frames = try client.framesUntilClose()
+                let close = frames.last!.payload
+                return (
+                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self),
+                    try client.closedByServer(within: 5)
+                )
+            }
+            #expect(observed.0 == [.text, .close])
+            #expect(observed.1 == 4001)
+            #expect(observed.2, "the server kept the connection after the closing handshake")
+        }
+    }
+
+    @Test("a client that never answers the close is disconnected after the close timeout")
     func silentClientIsDisconnected() async throws {
-        try await withChatServer { port in
+        var configuration = ServerConfiguration(agentTokens: ["test-token"])
+        configuration.closeTimeout = 0.5
+        try await withChatServer(configuration) { port in
             let closed = try await onOwnThread {
                 let client = try RawWebSocketClient(port: port, path: "/v1/agent")
                 defer { client.disconnect() }
@@ -61,7 +92,7 @@ struct CloseHandshakeTests {
 
     @Test("on graceful shutdown a connected visitor gets 1001 and the closing handshake")
     func shutdownHandshake() async throws {
-        try await withChatServer { port, shutDown in
+        try await withChatServer(Self.patientServer()) { port, shutDown in
             let client = try await onOwnThread {
                 let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
                 var hello: [UInt8] = []
@@ -125,7 +156,7 @@ private final class RawWebSocketClient: @unchecked Sendable {
         WebSocketHandshake(path: path, host: "127.0.0.1", port: port).writeRequest(key: key, into: &request)
         try write(request)
         while try WebSocketHandshake.readResponse(from: &received, key: key) == nil {
-            guard try readMore(timeout: 5) else { throw Failure(description: "the handshake's answer never came") }
+            guard try readMore(timeout: 5) == .data else { throw Failure(description: "the handshake's answer never came") }
         }
     }
 
@@ -133,16 +164,23 @@ private final class RawWebSocketClient: @unchecked Sendable {
 
     /// Sends one masked frame.
     func send(_ opcode: WebSocketWire.Opcode, _ payload: [UInt8]) throws {
-        var frame = ByteBuffer()
-        payload.withUnsafeBytes { WebSocketWire.appendFrame(opcode, payload: $0, mask: 0x1234_5678, to: &frame) }
-        try write(frame)
+        try send([(opcode, payload)])
+    }
+
+    /// Sends masked frames in one write.
+    func send(_ frames: [(WebSocketWire.Opcode, [UInt8])]) throws {
+        var bytes = ByteBuffer()
+        for (opcode, payload) in frames {
+            payload.withUnsafeBytes { WebSocketWire.appendFrame(opcode, payload: $0, mask: 0x1234_5678, to: &bytes) }
+        }
+        try write(bytes)
     }
 
     /// The next frame from the server.
     func nextFrame() throws -> WebSocketWire.Frame {
         while true {
             if let frame = try WebSocketWire.readFrame(from: &received, maxPayload: 1 << 16) { return frame }
-            guard try readMore(timeout: 5) else { throw Failure(description: "no frame came") }
+            guard try readMore(timeout: 5) == .data else { throw Failure(description: "no frame came") }
         }
     }
 
@@ -170,31 +208,39 @@ private final class RawWebSocketClient: @unchecked Sendable {
                 frames.append(frame)
                 if frame.opcode == .close { return frames }
             }
-            guard try readMore(timeout: 5) else { throw Failure(description: "no close frame; got \(frames.map(\.opcode))") }
+            guard try readMore(timeout: 5) == .data else {
+                throw Failure(description: "the connection ended without a close frame; got \(frames.map(\.opcode))")
+            }
         }
     }
 
     /// Whether the server ends the connection (end of stream) within `seconds`; a reset throws.
     func closedByServer(within seconds: Double) throws -> Bool {
-        var pending = received.readableBytes
-        while try readMore(timeout: seconds) {
-            guard received.readableBytes > pending else { return true }
-            pending = received.readableBytes
+        while true {
+            switch try readMore(timeout: seconds) {
+            case .data: continue
+            case .end: return true
+            case .nothing: return false
+            }
         }
-        return false
     }
 
-    /// Waits up to `timeout` for the socket to be readable and reads what is there; false when nothing came.
-    /// Reaching the end of the stream reads nothing new: the caller compares the buffer's size.
-    private func readMore(timeout: Double) throws -> Bool {
+    enum Read {
+        case data, end, nothing
+    }
+
+    /// Waits up to `timeout` for the socket to be readable and reads what is there into `received`.
+    private func readMore(timeout: Double) throws -> Read {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&poller, 1, Int32(timeout * 1000))
-        guard ready > 0 else { return false }
+        var ready = poll(&poller, 1, Int32(timeout * 1000))
+        while ready < 0, errno == EINTR { ready = poll(&poller, 1, Int32(timeout * 1000)) }
+        guard ready > 0 else { return .nothing }
         var chunk = [UInt8](repeating: 0, count: 4096)
         let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         guard count >= 0 else { throw Failure(description: "the connection was reset (errno \(errno)) instead of closed") }
+        guard count > 0 else { return .end }
         received.writeBytes(chunk[0..<count])
-        return true
+        return .data
     }
 
     private func write(_ buffer: ByteBuffer) throws {
