@@ -186,7 +186,28 @@ public final class WebSocketSession: ChannelInboundHandler, RemovableChannelHand
         case .close:
             var payload = frame.payload
             closeCode = payload.readInteger(as: UInt16.self).map(Int.init)
-            context.close(promise: nil)
+            guard isOpen else {
+                // The answer to our own close: the handshake is complete.
+                context.close(promise: nil)
+                return
+            }
+            // The server closes: answered with a close frame echoing its code (RFC 6455 §5.5.1: an endpoint that
+            // receives a close it did not start MUST send one), after which the connection may close (§7.1.1).
+            // Closing without it left a server waiting for the answer, or seeing the end as abnormal.
+            state = .closed
+            if let closeCode {
+                withUnsafeBytes(of: UInt16(truncatingIfNeeded: closeCode).bigEndian) { write(.close, payload: $0) }
+            } else {
+                write(.close, payload: UnsafeRawBufferPointer(start: nil, count: 0))
+            }
+            let answer = unflushed
+            unflushed = nil
+            if let answer {
+                let channel = context.channel
+                context.writeAndFlush(wrapOutboundOut(answer)).whenComplete { _ in channel.close(promise: nil) }
+            } else {
+                context.close(promise: nil)
+            }
         case .ping:
             frame.payload.withUnsafeReadableBytes { write(.pong, payload: $0) }
         case .pong:
