@@ -40,6 +40,9 @@ final class Outbox: Sendable {
     /// See `ServerConfiguration.closeTimeout`.
     private let closeTimeout: TimeAmount
     private let state = Mutex(State())
+    /// Set with `state.close`, never cleared: read for every frame the client sends (`isClosing`), where taking the
+    /// lock would cost the relay path a lock round trip per frame.
+    private let closeStarted = Atomic<Bool>(false)
 
     init(id: UInt64, channel: any Channel, limit: Int, closeTimeout: Double) {
         self.id = id
@@ -49,7 +52,7 @@ final class Outbox: Sendable {
     }
 
     /// Whether a close has begun, whoever started it: frames from the client are no longer served.
-    var isClosing: Bool { state.withLock { $0.close != nil || $0.closed } }
+    var isClosing: Bool { closeStarted.load(ordering: .acquiring) }
 
     /// Queues a frame for this client.
     func send(_ frame: ServerFrame) {
@@ -67,6 +70,7 @@ final class Outbox: Sendable {
             if state.pending.count >= limit {
                 state.pending.removeAll()
                 state.close = Close(code: .policyViolation, reason: "slow consumer", awaitsReply: true)
+                closeStarted.store(true, ordering: .releasing)
             } else {
                 state.pending.append(buffer)
             }
@@ -110,6 +114,7 @@ final class Outbox: Sendable {
         let schedule = state.withLock { state -> Bool in
             guard !state.closed, state.close == nil else { return false }
             state.close = close
+            closeStarted.store(true, ordering: .releasing)
             defer { state.flushScheduled = true }
             return !state.flushScheduled
         }
