@@ -34,6 +34,9 @@ struct ChatChannel: ServerChildChannel, HTTPChannelHandler {
         return channel.eventLoop.makeCompletedFuture {
             let upgrader = NIOTypedWebSocketServerUpgrader<Outcome>(
                 maxFrameSize: maxFrameSize,
+                // `WebSocketConnection.errorCaught` closes through the connection's outbox instead of NIO's handler,
+                // which wrote its close frame past the frames queued and during a closing handshake a second one.
+                enableAutomaticErrorHandling: false,
                 shouldUpgrade: { channel, head in
                     let known = Endpoint(uri: head.uri) != nil
                     return channel.eventLoop.makeSucceededFuture(known ? HTTPHeaders() : nil)

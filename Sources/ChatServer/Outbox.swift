@@ -99,6 +99,14 @@ final class Outbox: Sendable {
         enqueue(Close(code: code, reason: "", awaitsReply: false))
     }
 
+    /// Fails the connection (RFC 6455 §7.1.7) after a framing error, past which nothing the client sends can be
+    /// read: a close frame with `code` after the frames already queued, and the connection ends once it is written.
+    /// When a close is already under way, the client's answer to it can no longer be read either: the connection
+    /// ends once that close frame is written.
+    func fail(_ code: WebSocketErrorCode) {
+        if !enqueue(Close(code: code, reason: "", awaitsReply: false)) { clientClosed() }
+    }
+
     /// The client's close frame arrived after the server started closing: the closing handshake is complete, and
     /// the connection ends once the server's own close frame is written (it may still be queued: the frames
     /// before it are not lost). On the channel's event loop.
@@ -110,15 +118,18 @@ final class Outbox: Sendable {
         written?.whenComplete { _ in self.channel.close(promise: nil) }
     }
 
-    private func enqueue(_ close: Close) {
-        let schedule = state.withLock { state -> Bool in
-            guard !state.closed, state.close == nil else { return false }
+    /// Queues `close` unless a close is queued or written already (false then).
+    @discardableResult
+    private func enqueue(_ close: Close) -> Bool {
+        let (queued, schedule) = state.withLock { state -> (Bool, Bool) in
+            guard !state.closed, state.close == nil else { return (false, false) }
             state.close = close
             closeStarted.store(true, ordering: .releasing)
             defer { state.flushScheduled = true }
-            return !state.flushScheduled
+            return (true, !state.flushScheduled)
         }
         if schedule { channel.eventLoop.execute { self.flush() } }
+        return queued
     }
 
     /// Writes what is pending. Runs on the channel's event loop; called again when the socket becomes writable.

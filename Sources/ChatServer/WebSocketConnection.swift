@@ -5,8 +5,8 @@ import NIOWebSocket
 /// One client's WebSocket connection, on its event loop: checks frames, decodes them and hands them to the hub.
 ///
 /// Whatever a client sends, only its own connection is affected: malformed or unknown frames get an `error`
-/// frame, binary frames close with 1003, invalid UTF-8 with 1007, oversized frames with 1009 (from NIO's frame
-/// decoder), a bad agent token with 4001 and a flood with 1008. Written as a channel handler rather than an async
+/// frame, binary frames close with 1003, invalid UTF-8 with 1007, oversized frames and messages with `tooLarge`
+/// and 1009, framing errors with 1002, a bad agent token with 4001 and a flood with 1008. Written as a channel handler rather than an async
 /// task per connection: no task switches per frame, and replies are flushed together (see ``Outbox``).
 final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = WebSocketFrame
@@ -64,9 +64,41 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         context.fireUserInboundEventTriggered(event)
     }
 
+    /// Errors of the WebSocket layer before this handler (NIO's own error handling is off, see `ChatChannel`), so that
+    /// their close frames go through the outbox: after the frames already queued, and never a second one.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        context.close(promise: nil)
+        guard let outbox else {
+            context.close(promise: nil)
+            return
+        }
+        switch error {
+        case let error as NIOWebSocketError:
+            // The frame decoder reads nothing after a framing error: the connection is failed, not closed by handshake.
+            if error == .invalidFrameLength {
+                hub.metrics.countError(.tooLarge)
+                outbox.send(.error(ErrorFrame(code: .tooLarge, text: Self.tooLargeText)))
+                outbox.fail(.messageTooLarge)
+            } else {
+                outbox.fail(.protocolError)
+            }
+        case let error as NIOWebSocketFrameAggregator.Error:
+            // A fragmented message refused whole; the frames after it, the client's close included, are still read.
+            switch error {
+            case .accumulatedFrameSizeIsTooLarge, .tooManyFragments:
+                reject(ErrorFrame(code: .tooLarge, text: Self.tooLargeText), outbox: outbox, close: .messageTooLarge)
+            case .nonFinalFragmentSizeIsTooSmall, .receivedNewFrameWithoutFinishingPrevious,
+                .didReceiveFragmentBeforeReceivingTextOrBinaryFrame:
+                outbox.close(.protocolError, reason: "")
+            }
+        case is ByteToMessageDecoderError where outbox.isClosing:
+            // Bytes after a framing error: the close under way ends the connection.
+            break
+        default:
+            context.close(promise: nil)
+        }
     }
+
+    private static var tooLargeText: String { "a message over the maximum frame size; closing" }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)

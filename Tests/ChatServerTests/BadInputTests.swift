@@ -50,7 +50,7 @@ struct BadInputTests {
         }
     }
 
-    @Test("a frame over the maximum size closes the connection with 1009")
+    @Test("a frame over the maximum size gets tooLarge and close 1009")
     func tooLarge() async throws {
         var configuration = ServerConfiguration(agentTokens: [token])
         configuration.maxFrameSize = 1_024
@@ -59,9 +59,11 @@ struct BadInputTests {
                 try await visitor.hello(visitorHello("big"))
                 let text = String(repeating: "x", count: 4_000)
                 try await visitor.send(.message(ChatMessage(chat: 1, id: "m", seq: 1, text: text)))
-                return try await visitor.next() == nil
+                let error = try await visitor.error()
+                return (error, try await visitor.next() == nil)
             }
-            #expect(outcome.value, "the server closes the connection")
+            #expect(outcome.value.0.code == .tooLarge)
+            #expect(outcome.value.1, "the server closes the connection")
             #expect(outcome.closeCode == 1009)
             try await expectFreshVisitorServed(port: port)
         }

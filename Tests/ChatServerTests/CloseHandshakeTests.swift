@@ -111,6 +111,42 @@ struct CloseHandshakeTests {
         }
     }
 
+    @Test("a fragmented message over the maximum size gets tooLarge, close 1009 and the closing handshake")
+    func fragmentedMessageTooLarge() async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
+                defer { client.disconnect() }
+                // Three fragments of 8,000 bytes: the third takes the message past the 16 KiB maximum.
+                try client.sendFragmented(Array(repeating: Array(repeating: UInt8(ascii: "x"), count: 8_000), count: 3))
+                return try client.answerTheClose()
+            }
+            #expect(observed.frames == [.text, .close])
+            #expect(observed.firstText?.contains("tooLarge") == true)
+            #expect(observed.closeCode == 1009)
+            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
+            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+        }
+    }
+
+    @Test("a framing error during the closing handshake ends the connection without a second close frame")
+    func framingErrorWhileClosing() async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/agent")
+                defer { client.disconnect() }
+                try client.send(.text, Self.badAgentHello)
+                let frames = try client.framesUntilClose()
+                // A text frame announcing 65,535 bytes, four times the maximum: the server's frame decoder stops there.
+                try client.sendRaw([0x81, 0xFE, 0xFF, 0xFF, 0x12, 0x34, 0x56, 0x78] + Array(repeating: 0, count: 64))
+                return (frames.map(\.opcode), try client.framesUntilEnd().map(\.opcode), try client.closedByServer(within: 5))
+            }
+            #expect(observed.0 == [.text, .close])
+            #expect(observed.1.isEmpty, "the server sent more after its close frame")
+            #expect(observed.2, "the server kept a connection it can no longer read")
+        }
+    }
+
     static var badAgentHello: [UInt8] {
         var bytes: [UInt8] = []
         AgentFrame.hello(AgentHello(agent: "mallory", token: "guess", languages: ["en"], departments: ["sales"], capacity: 1))
@@ -174,6 +210,36 @@ private final class RawWebSocketClient: @unchecked Sendable {
             payload.withUnsafeBytes { WebSocketWire.appendFrame(opcode, payload: $0, mask: 0x1234_5678, to: &bytes) }
         }
         try write(bytes)
+    }
+
+    /// Sends a text message in fragments (a text frame, then continuations, the last one final) in one write.
+    func sendFragmented(_ fragments: [[UInt8]]) throws {
+        var bytes = ByteBuffer()
+        for (index, payload) in fragments.enumerated() {
+            let start = bytes.writerIndex
+            payload.withUnsafeBytes {
+                WebSocketWire.appendFrame(index == 0 ? .text : .continuation, payload: $0, mask: 0x1234_5678, to: &bytes)
+            }
+            if index < fragments.count - 1 {
+                // Clear FIN.
+                bytes.setInteger(bytes.getInteger(at: start, as: UInt8.self)! & 0x7F, at: start)
+            }
+        }
+        try write(bytes)
+    }
+
+    /// Sends bytes as they are, framing or not.
+    func sendRaw(_ bytes: [UInt8]) throws {
+        try write(ByteBuffer(bytes: bytes))
+    }
+
+    /// The frames the server sends until the connection ends or goes quiet for 5 s.
+    func framesUntilEnd() throws -> [WebSocketWire.Frame] {
+        var frames: [WebSocketWire.Frame] = []
+        while true {
+            while let frame = try WebSocketWire.readFrame(from: &received, maxPayload: 1 << 16) { frames.append(frame) }
+            guard try readMore(timeout: 5) == .data else { return frames }
+        }
     }
 
     /// The next frame from the server.
