@@ -40,7 +40,21 @@ extension Staffing {
         goals: StaffingGoals,
         maxAgents: Int = 1_000
     ) throws(ChatModelError) -> Result? {
-        try minimumAgents(meeting: goals, maxAgents: maxAgents) { (n: Int) throws(ChatModelError) -> QueueFigures in
+        // No staffing below the load the goals make the agents carry: N agents finish at most N·max_k(k·μ_k) chats
+        // per unit time, and all arrivals but the abandonment the goals allow must be finished (all of them
+        // without patience, where the queue must also be stable). The search starts there, and a demand no
+        // `maxAgents` can carry is refused without solving a model.
+        let fastest = model.perChatRates.enumerated().map { Double($0.offset + 1) * $0.element }.max() ?? 0
+        var allowedAbandonment = 0.0
+        if model.patienceRate > 0 {
+            allowedAbandonment = min(goals.maxAbandonment ?? 1, goals.serviceLevel.map { 1 - $0 } ?? 1)
+        }
+        let carried = model.arrivalRate * (1 - max(0, allowedAbandonment))
+        let least = fastest > 0 ? (carried / fastest).rounded(.up) : 1
+        guard least <= Double(maxAgents) else { return nil }
+        let lowerBound = min(max(1, Int(least)), maxAgents)
+        return try minimumAgents(meeting: goals, lowerBound: lowerBound, maxAgents: maxAgents) {
+            (n: Int) throws(ChatModelError) -> QueueFigures in
             var candidate = model
             candidate.agents = n
             return try candidate.figures(serviceLevelWithin: goals.threshold)

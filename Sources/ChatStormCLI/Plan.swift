@@ -46,8 +46,9 @@ struct Plan: ParsableCommand {
     var rounds: Int?
 
     func validate() throws {
-        guard RunCommand.seconds(interval) != nil else {
-            throw ValidationError("--interval: \"\(interval)\" is not a duration (use 30m, 1h, 3600)")
+        try RunCommand.validateDuration(interval, flag: "--interval")
+        if let seconds = RunCommand.seconds(interval), seconds < 60 {
+            throw ValidationError("--interval: \(interval) is shorter than a minute, the shortest staffing interval")
         }
         guard maxAgents >= 1 else { throw ValidationError("--max-agents must be at least 1") }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
@@ -97,6 +98,6 @@ struct Plan: ParsableCommand {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return "Results/\(formatter.string(from: Date()))-\(profile)-plan"
+        return "Results/\(formatter.string(from: Date()))-\(ResultsFolder.folderName(profile))-plan"
     }
 }

@@ -7,12 +7,24 @@ import Synchronization
 /// The files of a results folder (`run.json`, `timeseries.csv`, `agents.csv`, `.hgrm`, `report.html`), written
 /// the same way for a live run and a simulation.
 enum ResultsFolder {
-    /// `Results/<yyyyMMdd-HHmmss>-<profile>-<mode>` in UTC.
+    /// `Results/<yyyyMMdd-HHmmss>-<profile>-<mode>` in UTC, the profile's name made safe for one path component.
     static func defaultPath(profile: String, mode: RunResult.Mode) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return "Results/\(formatter.string(from: Date()))-\(profile)-\(mode.rawValue)"
+        return "Results/\(formatter.string(from: Date()))-\(folderName(profile))-\(mode.rawValue)"
+    }
+
+    /// A profile's name as part of a folder name: letters, digits, `-`, `_` and `.` kept, anything else (a `/`
+    /// that would lead out of `Results/`, spaces, control characters) as `_`, at most 64 characters.
+    static func folderName(_ name: String) -> String {
+        let safe = String(
+            name.unicodeScalars.prefix(64).map { scalar -> Character in
+                let kept = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+                return kept ? Character(scalar) : "_"
+            }
+        )
+        return safe.isEmpty ? "profile" : safe
     }
 
     /// Writes the result and its tables into `folder` (created when missing); on failure reports it and exits

@@ -90,21 +90,27 @@ struct RunCommand: AsyncParsableCommand {
         if let speed, !(speed > 0 && speed.isFinite) {
             throw ValidationError("--speed: \(speed) is not a positive number")
         }
-        if let duration, Self.seconds(duration) == nil {
-            throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h)")
-        }
+        if let duration { try Self.validateDuration(duration, flag: "--duration") }
         for flag in thresholdFlags { _ = try Self.threshold(flag: flag) }
         if let metricsPort, !(0...65_535).contains(metricsPort) {
             throw ValidationError("--metrics-port: \(metricsPort) is not a port (0–65535)")
         }
     }
 
-    /// Seconds of `90s`, `5m`, `2h` or a plain number of seconds.
+    /// Seconds of a duration option written as a profile writes durations (`90`, `500ms`, `90s`, `1h30m`, `2d`),
+    /// above 0; nil when it is not one.
     static func seconds(_ text: String) -> Double? {
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        if let unit = text.last, let factor = units[unit], let value = Double(text.dropLast()), value > 0 { return value * factor }
-        if let value = Double(text), value > 0 { return value }
-        return nil
+        ProfileLoader.seconds(text).flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// Checks a duration option: a duration above 0 and at most `longest`; the error names `flag`.
+    static func validateDuration(_ text: String, flag: String, longest: Double = CalendarSettings.longestDuration) throws {
+        guard let seconds = seconds(text) else {
+            throw ValidationError("\(flag): \"\(text)\" is not a duration above 0 (e.g. 500ms, 90s, 5m, 1h30m, 2d, or seconds)")
+        }
+        guard seconds <= longest else {
+            throw ValidationError("\(flag): \(text) is longer than \(Int(longest / 86_400)) days, the longest allowed")
+        }
     }
 
     func run() async throws {

@@ -47,9 +47,7 @@ struct SimulateCommand: ParsableCommand {
     var delay = "0"
 
     func validate() throws {
-        if let duration, RunCommand.seconds(duration) == nil {
-            throw ValidationError("--duration: \"\(duration)\" is not a duration (use 90s, 5m, 2h, 1d)")
-        }
+        if let duration { try RunCommand.validateDuration(duration, flag: "--duration") }
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
         do {
             _ = try ProfileLoader.durationDistribution(delay, source: "--delay")
@@ -138,7 +136,8 @@ struct SimulateCommand: ParsableCommand {
     }
 
     static func span(_ seconds: Double) -> String {
-        seconds.truncatingRemainder(dividingBy: 3600) == 0 ? "\(Int(seconds / 3600)) h" : "\(Int(seconds)) s"
+        if seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600)) h" }
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.3g s", seconds)
     }
 }
 

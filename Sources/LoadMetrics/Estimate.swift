@@ -1,4 +1,5 @@
-/// A mean over independent replications with its 95 % confidence interval (Student t).
+/// A mean over independent replications with its 95 % confidence interval (Student t), cut to the values the
+/// quantity can take (a share's interval does not reach below 0 or above 1; with few replications it would).
 public struct Estimate: Sendable, Equatable, Codable {
     public var mean: Double
     /// Standard error of the mean: sample standard deviation / √n (0 for fewer than two values).
@@ -6,22 +7,27 @@ public struct Estimate: Sendable, Equatable, Codable {
     /// Half the width of the 95 % confidence interval: t(0.975, n − 1) × standard error.
     public var halfWidth: Double
     public var values: [Double]
+    /// The interval's ends: mean ∓ half-width, within the quantity's possible values.
+    public var lower: Double
+    public var upper: Double
 
-    public init(_ values: [Double]) {
+    /// - Parameters:
+    ///   - values: one value per replication.
+    ///   - possible: the values the quantity can take (`0...1` for a share, `0...` for a wait).
+    public init(_ values: [Double], possible: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) {
         self.values = values
         let n = Double(values.count)
         mean = values.isEmpty ? 0 : values.reduce(0, +) / n
-        guard values.count > 1 else {
+        if values.count > 1 {
+            let m = mean
+            let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
+            standardError = (variance / n).squareRoot()
+            halfWidth = StudentT.quantile975(degreesOfFreedom: values.count - 1) * standardError
+        } else {
             standardError = 0
             halfWidth = 0
-            return
         }
-        let m = mean
-        let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
-        standardError = (variance / n).squareRoot()
-        halfWidth = StudentT.quantile975(degreesOfFreedom: values.count - 1) * standardError
+        lower = max(possible.lowerBound, mean - halfWidth)
+        upper = min(possible.upperBound, mean + halfWidth)
     }
-
-    public var lower: Double { mean - halfWidth }
-    public var upper: Double { mean + halfWidth }
 }

@@ -189,6 +189,10 @@ public struct Planner: Sendable {
     ) throws(PlanningError)
         -> Staffing.Result?
     {
+        let rates = handling.perChatRates(capacity: capacity)
+        guard demand.isFinite, demand >= 0, rates.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw .unsolvable(site: site, interval: start, demand: demand, perChatRates: rates)
+        }
         let model = chatModel(demand: demand, handling: handling, capacity: capacity)
         do {
             return try Staffing.minimumAgents(chat: model, goals: staffingGoals, maxAgents: maxAgentsPerSite)

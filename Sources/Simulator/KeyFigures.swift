@@ -30,6 +30,11 @@ public struct KeyFigures: Sendable, Equatable, Codable {
         waitProbability = counts.chatsRequested > 0 ? Double(counts.chatsQueued) / Double(counts.chatsRequested) : 0
     }
 
+    /// The values a figure can take: shares lie in 0…1, waits are 0 or more.
+    public static func possibleValues(of name: String) -> ClosedRange<Double> {
+        name.hasSuffix("_seconds") ? 0...Double.greatestFiniteMagnitude : 0...1
+    }
+
     /// The figures by name, in report order.
     public var named: [(name: String, value: Double)] {
         [

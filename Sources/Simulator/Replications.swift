@@ -73,12 +73,14 @@ public struct Replications: Sendable {
         return Replications(results: results, seeds: Array(seeds.prefix(ran)))
     }
 
-    /// Each key figure's mean and confidence interval over the replications, in report order.
+    /// Each key figure's mean and confidence interval over the replications (cut to the figure's possible
+    /// values), in report order.
     public var estimates: [(name: String, estimate: Estimate)] {
         let figures = results.map { KeyFigures($0).named }
         guard let first = figures.first else { return [] }
         return first.indices.map { index in
-            (first[index].name, Estimate(figures.map { $0[index].value }))
+            let name = first[index].name
+            return (name, Estimate(figures.map { $0[index].value }, possible: KeyFigures.possibleValues(of: name)))
         }
     }
 

@@ -39,23 +39,45 @@ import Testing
         #expect(result.figures.abandonment <= 0.02 && result.figures.serviceLevel >= 0.8)
     }
 
-    @Test func chatModelStaffingIsTheLinearMinimum() throws {
-        let goals = StaffingGoals(serviceLevel: 0.9, within: 20, maxAbandonment: 0.03, maxOccupancy: 0.85)
+    /// The search starts at the load the goals make the agents carry; the minimum must still be the linear one,
+    /// whichever goal binds, with patience and without, under both routing rules.
+    @Test(arguments: [
+        (StaffingGoals(serviceLevel: 0.9, within: 20, maxAbandonment: 0.03, maxOccupancy: 0.85), 1.0 / 120, ChatModel.Routing.leastLoaded),
+        (StaffingGoals(serviceLevel: 0.9, within: 20, maxAbandonment: 0.03, maxOccupancy: 0.85), 0, .fillFirst),
+        (StaffingGoals(maxAbandonment: 0.2), 1.0 / 60, .leastLoaded),
+        (StaffingGoals(serviceLevel: 0.5, within: 0), 1.0 / 30, .fillFirst),
+        (StaffingGoals(maxOccupancy: 0.99), 0, .leastLoaded),
+        (StaffingGoals(), 0, .leastLoaded),
+    ])
+    func chatModelStaffingIsTheLinearMinimum(goals: StaffingGoals, patienceRate: Double, routing: ChatModel.Routing) throws {
         let model = ChatModel(
             agents: 1,
             capacity: 3,
             arrivalRate: 0.05,
             perChatRates: [1.0 / 300, 1.0 / 380, 1.0 / 450],
-            patienceRate: 1.0 / 120,
-            routing: .leastLoaded
+            patienceRate: patienceRate,
+            routing: routing
         )
         let result = try #require(try Staffing.minimumAgents(chat: model, goals: goals))
         let expected = try linearSearch(goals) { n in
             var candidate = model
             candidate.agents = n
-            return try candidate.figures(serviceLevelWithin: 20)
+            return try candidate.figures(serviceLevelWithin: goals.threshold)
         }
         #expect(result.agents == expected)
+    }
+
+    @Test func chatDemandBeyondTheLargestStaffingGivesNil() throws {
+        // 10⁹ chats a second, each agent finishing at most 3/450 a second: no 1,000 agents carry that.
+        let model = ChatModel(
+            agents: 1,
+            capacity: 3,
+            arrivalRate: 1e9,
+            perChatRates: [1.0 / 300, 1.0 / 380, 1.0 / 450],
+            patienceRate: 1.0 / 120,
+            routing: .leastLoaded
+        )
+        #expect(try Staffing.minimumAgents(chat: model, goals: StaffingGoals(maxAbandonment: 0.05), maxAgents: 1_000) == nil)
     }
 
     @Test func unreachableGoalsGiveNil() {

@@ -22,9 +22,9 @@ enum CLI {
         var error: String
     }
 
-    /// Runs `chatstorm ARGUMENTS` in the repository and waits for it. Its output goes to files (no pipe can
+    /// Runs `chatstorm ARGUMENTS` in the repository (or `directory`) and waits for it. Its output goes to files (no pipe can
     /// fill up and block it) that are read afterwards.
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = repository) throws -> Result {
         let folder = try temporaryFolder("output")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outputURL = folder.appendingPathComponent("stdout")
@@ -39,7 +39,7 @@ enum CLI {
         }
         let process = Process()
         process.executableURL = binary
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory
         process.arguments = arguments
         process.standardOutput = output
         process.standardError = error

@@ -125,11 +125,14 @@ struct PlanCommandTests {
         #expect(Int(plan[0]["agents"] ?? "") == Int(model[0]["agents"] ?? "")! + added[0])
     }
 
-    @Test("a bad interval is a command-line error (64)")
-    func badInterval() throws {
-        let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--interval", "soon"])
+    @Test(
+        "a bad interval is a command-line error (64) naming the flag",
+        arguments: ["soon", "inf", "1e400", "1e-300", "0x10", "30s", "32d"]
+    )
+    func badInterval(interval: String) throws {
+        let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--interval", interval])
         #expect(result.status == 64)
-        #expect(result.error.contains("--interval"))
+        #expect(result.error.contains("--interval"), "\(result.error)")
     }
 
     @Test(

@@ -57,6 +57,40 @@ struct SimulateCommandTests {
         #expect(rows.count == 1 + 1_200)
     }
 
+    @Test(
+        "--duration takes a profile's durations, units and sums included, and refuses what is not one",
+        arguments: [
+            ("500ms", true), ("1m30s", true), ("90", true), ("inf", false), ("0x10", false), ("1e400", false), ("0s", false),
+            ("32d", false),
+        ]
+    )
+    func durations(duration: String, valid: Bool) throws {
+        let out = try CLI.temporaryFolder("simulate-duration")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["simulate", "Profiles/quickstart.yaml", "--duration", duration, "--out", out.path])
+        if valid {
+            #expect(result.status == 0, "\(result.error)")
+        } else {
+            #expect(result.status == 64)
+            #expect(result.error.contains("--duration"), "\(result.error)")
+        }
+    }
+
+    @Test("the default results folder keeps a profile's name inside Results/, whatever the name holds")
+    func profileNameInFolder() throws {
+        let folder = try CLI.temporaryFolder("simulate-name")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quickstart = try String(contentsOf: CLI.repository.appendingPathComponent("Profiles/quickstart.yaml"), encoding: .utf8)
+        let profile = quickstart.replacingOccurrences(of: "name: quickstart", with: "name: \"a/../../../escaped\"")
+        try profile.write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["simulate", "p.yaml", "--duration", "1m"], in: folder)
+        #expect(result.status == 0, "\(result.error)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Results").path)
+        #expect(written.count == 1 && written[0].hasSuffix("-a_.._.._.._escaped-sim"), "\(written)")
+        let outside = folder.deletingLastPathComponent().appendingPathComponent("escaped-sim")
+        #expect(!FileManager.default.fileExists(atPath: outside.path))
+    }
+
     @Test("one seed, one result, from one process to the next (follow-the-sun's day, with overflow to translators)")
     func sameSeedAcrossProcesses() throws {
         let folder = try CLI.temporaryFolder("simulate-twice")

@@ -84,6 +84,18 @@ struct StationaryPlanTests {
         }
     }
 
+    @Test("A handling time out of the model's reach is an error naming the site and interval, not a trap")
+    func unsolvableHandling() throws {
+        var profile = Fixtures.stationary(perHour: 60, capacity: 1, hours: 1)
+        // Built in code: the loader refuses numbers beyond 1e15, but a profile made by a program may hold anything.
+        profile.handling = HandlingModel(byConcurrency: [.constant(.infinity)])
+        #expect {
+            _ = try Planner(profile: profile).plan()
+        } throws: { error in
+            "\(error)".contains("site hq, interval starting at run second 0") && "\(error)".contains("finite rates")
+        }
+    }
+
     @Test("Goals that no staffing meets leave the interval without a staffing")
     func unreachable() throws {
         var profile = Fixtures.stationary(perHour: 3600, capacity: 1, hours: 1)

@@ -277,6 +277,49 @@ extension LoaderErrorCase {
             message: "must be at least 1, found 0"
         ),
         .init(
+            old: "maxChats: 3",
+            new: "maxChats: 1000000",
+            at: "1000000",
+            keyPath: "agents.sites[0].maxChats",
+            message: "an agent holds at most 50 chats at once, found 1000000"
+        ),
+        // Numbers beyond 1e15: `1e400` reads as infinity, which trapped in the simulator's draws.
+        .init(
+            old: "multiplier: 3",
+            new: "multiplier: 1e400",
+            at: "1e400",
+            keyPath: "events[0].multiplier",
+            message: "1e400 is too large; numbers in a profile are at most 1e15"
+        ),
+        .init(
+            old: "hi: { uniform: [20, 60] }",
+            new: "hi: { weighted: { 20: 1, 60: 1e308 } }",
+            at: "1e308 }",
+            keyPath: "visitors.messageLength.hi.weighted[\"60\"]",
+            message: "1e308 is too large; numbers in a profile are at most 1e15"
+        ),
+        .init(
+            old: "thinkTime: 8s",
+            new: "thinkTime: 99999999999999999999d",
+            at: "99999999999999999999d",
+            keyPath: "visitors.thinkTime",
+            message: "\"99999999999999999999d\" is too long; durations in a profile are at most 1e15 seconds"
+        ),
+        .init(
+            old: "thinkTime: 8s",
+            new: "thinkTime: { lognormal: { mu: 800, sigma: 0 } }",
+            at: "{ mu",
+            keyPath: "visitors.thinkTime.lognormal",
+            message: "mu 800 and sigma 0 give a mean beyond 1e15"
+        ),
+        .init(
+            old: "duration: 1h",
+            new: "duration: 32d",
+            at: "32d",
+            keyPath: "calendar.duration",
+            message: "a run lasts at most 31 days (one row of figures per simulated second), found 32 days"
+        ),
+        .init(
             old: "conversion: { sales: 0.1 }",
             new: "conversion: { sale: 0.1 }",
             at: "sale:",

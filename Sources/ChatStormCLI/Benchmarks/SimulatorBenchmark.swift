@@ -32,6 +32,10 @@ struct SimulatorBench: ParsableCommand {
     @ArgumentParser.Flag(help: "Record on the simulation's own thread instead of a second one.")
     var recorderInline = false
 
+    func validate() throws {
+        if let duration { try RunCommand.validateDuration(duration, flag: "--duration") }
+    }
+
     func run() throws {
         var loaded = try loadProfile(profile)
         if let duration, let seconds = RunCommand.seconds(duration) { loaded.calendar.duration = seconds }

@@ -65,7 +65,10 @@ enum Format {
         let scaled = step * pow(10, Double(decimals))
         if abs(scaled - scaled.rounded()) > 1e-6 { decimals += 1 }  // 2.5, 0.25
 
-        if decimals == 0 && abs(value) >= 10_000 { return count(Int(value.rounded())) }
+        if decimals == 0 && abs(value) >= 10_000 {
+            // Beyond whole numbers' range (a demand of 1e19 per hour): scientific notation.
+            return abs(value) < 1e15 ? count(Int(value.rounded())) : String(format: "%.3g", value)
+        }
         return String(format: "%.\(decimals)f", value)
     }
 

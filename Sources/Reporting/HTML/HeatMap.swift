@@ -21,7 +21,10 @@ struct HeatMap {
     let geometry = ChartGeometry()
 
     func svg() -> String {
-        let levels = Swift.max(rows.map(\.shares.count).max() ?? 1, (rows.map(\.capacity).max() ?? 0) + 1)
+        // Every level seen, and up to the largest capacity, but no more than 51 columns for a capacity nobody
+        // reaches (a row's capacity beyond the columns is not outlined).
+        let seen = rows.map(\.shares.count).max() ?? 1
+        let levels = Swift.max(seen, Swift.min((rows.map(\.capacity).max() ?? 0) + 1, 51))
         let left = geometry.left + 110
         let right = geometry.width - geometry.right
         let cellWidth = Swift.min(110, (right - left) / Double(levels))

@@ -111,7 +111,18 @@ extension ProfileReader {
     func calendar(_ node: Node, _ path: String) -> CalendarSettings? {
         guard let fields = keyed(node, path, keys: ["start", "duration", "speed"]) else { return nil }
         let start = required(fields, "start", instant)
-        let duration = required(fields, "duration", positiveDuration)
+        let duration = required(fields, "duration") { node, path -> Double? in
+            guard let seconds = self.positiveDuration(node, path) else { return nil }
+            guard seconds <= CalendarSettings.longestDuration else {
+                self.report(
+                    "a run lasts at most 31 days (one row of figures per simulated second), found \(Self.format(seconds / 86_400)) days",
+                    at: node,
+                    path: path
+                )
+                return nil
+            }
+            return seconds
+        }
         let speed = optional(fields, "speed", positive)
         guard let start, let duration else { return nil }
         return CalendarSettings(start: start, duration: duration, speed: speed ?? 1)
@@ -178,6 +189,15 @@ extension ProfileLoader {
     ///   - text: The distribution, in YAML flow style.
     ///   - source: What issues name as the file (e.g. `--delay`).
     /// - Throws: ``ProfileLoadError`` naming `source` and what is wrong.
+    /// Seconds of a duration written as in a profile, for command-line options: a plain decimal number of seconds
+    /// or a duration with units (`500ms`, `90s`, `1h30m`, `2d`); nil when it is neither, or beyond
+    /// ``ProfileReader/largestNumber``.
+    public static func seconds(_ text: String) -> Double? {
+        let seconds = ProfileReader.isNumber(text) ? Double(text) : ProfileReader.seconds(text)
+        guard let seconds, abs(seconds) <= ProfileReader.largestNumber else { return nil }
+        return seconds
+    }
+
     public static func durationDistribution(_ text: String, source: String) throws(ProfileLoadError) -> Distribution {
         let reader = ProfileReader(file: source)
         let node: Node?

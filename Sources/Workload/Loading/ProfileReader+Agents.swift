@@ -2,6 +2,9 @@ import Yams
 
 /// `agents:` (sites and their shifts), `bots:` and `handling:`.
 extension ProfileReader {
+    /// The most chats a site's agents may hold at once (`maxChats`).
+    static let mostChatsAtOnce = 50
+
     static let siteKeys = [
         "name", "timeZone", "headcount", "shifts", "languages", "departments", "maxChats", "replyTime", "transferShare",
         "transferTo", "performance", "translation",
@@ -34,7 +37,16 @@ extension ProfileReader {
                 }
             }
         }
-        let maxChats = optional(fields, "maxChats") { self.integer(atLeast: 1, $0, $1) }
+        let maxChats = optional(fields, "maxChats") { node, path -> Int? in
+            guard let chats = self.integer(atLeast: 1, node, path) else { return nil }
+            // The planner's exact model has a state per way of spreading chats over agents, and reports draw a
+            // column per level: beyond any real agent's load, a typo here made both run for minutes.
+            guard chats <= Self.mostChatsAtOnce else {
+                self.report("an agent holds at most \(Self.mostChatsAtOnce) chats at once, found \(chats)", at: node, path: path)
+                return nil
+            }
+            return chats
+        }
         let replyTime = optional(fields, "replyTime", distribution(of: .duration))
         let transferShare = optional(fields, "transferShare", probability)
         let transferTo = optional(fields, "transferTo") { list, listPath in

@@ -154,12 +154,27 @@ extension ProfileReader {
                 )
                 return nil
             }
-            return .lognormal(median: median, p95: p95)
+            let distribution = Distribution.lognormal(median: median, p95: p95)
+            guard distribution.mean <= Self.largestNumber else {
+                report(
+                    "a median of \(Self.format(median)) and a p95 of \(Self.format(p95)) give a mean beyond 1e15",
+                    at: fields.mark,
+                    path: path
+                )
+                return nil
+            }
+            return distribution
         }
         let mu = required(fields, "mu", number)
         let sigma = required(fields, "sigma", nonNegative)
         guard let mu, let sigma else { return nil }
-        return .lognormal(mu: mu, sigma: sigma)
+        let distribution = Distribution.lognormal(mu: mu, sigma: sigma)
+        // mu and sigma are logarithms: a mean beyond the largest number is infinite for the draws and the planner.
+        guard distribution.mean <= Self.largestNumber else {
+            report("mu \(Self.format(mu)) and sigma \(Self.format(sigma)) give a mean beyond 1e15", at: fields.mark, path: path)
+            return nil
+        }
+        return distribution
     }
 
     private func weighted(_ node: Node, _ path: String, _ quantity: Quantity) -> Distribution? {

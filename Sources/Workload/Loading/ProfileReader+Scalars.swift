@@ -86,10 +86,19 @@ extension ProfileReader {
 
     // MARK: Numbers
 
-    /// A plain decimal number (not quoted).
+    /// The largest magnitude of a number or duration in a profile. Beyond any real quantity (a duration of 1e15 s is
+    /// 31 million years), and far enough from the floating-point limit that sums, products and draws stay finite:
+    /// `1e400` reads as infinity, and an infinite weight or bound used to trap in the simulator's draws.
+    public static let largestNumber = 1e15
+
+    /// A plain decimal number (not quoted), at most ``largestNumber`` in magnitude.
     func number(_ node: Node, _ path: String) -> Double? {
         guard Self.isPlain(node), let text = Self.text(node), Self.isNumber(text), let value = Double(text) else {
             report("expected a number, found \(Self.describe(node))", at: node, path: path)
+            return nil
+        }
+        guard abs(value) <= Self.largestNumber else {
+            report("\(text) is too large; numbers in a profile are at most 1e15", at: node, path: path)
             return nil
         }
         return value
@@ -165,7 +174,8 @@ extension ProfileReader {
     /// Seconds per duration unit.
     static let durationUnits: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
 
-    /// `90`, `250ms`, `1.5s`, `15m`, `8h`, `2d` or a sum such as `1h30m`, in seconds; nil when it is not one.
+    /// `90`, `250ms`, `1.5s`, `15m`, `8h`, `2d` or a sum such as `1h30m`, in seconds; nil when it is not one (a plain
+    /// number counts here only with a unit: `duration(_:_:)` reads those as numbers).
     static func seconds(_ text: String) -> Double? {
         var rest = Substring(text)
         var total = 0.0
@@ -197,6 +207,10 @@ extension ProfileReader {
                 at: node,
                 path: path
             )
+            return nil
+        }
+        guard seconds <= Self.largestNumber else {
+            report("\"\(text)\" is too long; durations in a profile are at most 1e15 seconds", at: node, path: path)
             return nil
         }
         return seconds

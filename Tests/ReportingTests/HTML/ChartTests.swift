@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    @Test("tick labels of values beyond whole numbers' range are written, not trapped on (a demand of 1e19 per hour)")
+    func hugeTicks() {
+        #expect(Format.tick(20_000, step: 5_000) == "20,000")
+        #expect(Format.tick(1e19, step: 1e18) == "1e+19")
+        #expect(Format.tick(-2.5e20, step: 1e20) == "-2.5e+20")
+    }
+
+    @Test("a heat map draws every level seen and no more than 51 columns for a capacity nobody reaches")
+    func heatMapColumns() {
+        func columns(capacity: Int, seen: Int) -> Int {
+            let row = HeatMap.Row(label: "a", capacity: capacity, shares: Array(repeating: 1 / Double(seen), count: seen))
+            let svg = HeatMap(id: "h", title: "t", summary: "s", rows: [row], columnUnit: "chats").svg()
+            return svg.components(separatedBy: "<rect class=\"cell\"").count - 1
+        }
+        #expect(columns(capacity: 3, seen: 2) == 4)
+        #expect(columns(capacity: 1_000_000, seen: 4) == 51)
+        #expect(columns(capacity: 1_000_000, seen: 80) == 80)
+    }
+
     @Test func timeTicksAreClockAligned() {
         let origin = Date(timeIntervalSince1970: 1_741_701_660)  // 14:01 UTC
         let ticks = Axis.timeTicks(origin: origin, span: 3_600)
