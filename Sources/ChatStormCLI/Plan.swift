@@ -16,8 +16,8 @@ struct Plan: ParsableCommand {
             staffing and adds the achieved figures per interval. --confirm then searches, interval by interval, the \
             fewest agents above the model's minimum with which the simulation (--replications, 10 by default, \
             pooled) meets every goal, one simulation of the whole plan per step (at most --rounds). \
-            docs/capacity.md explains the derivation. Exit codes: 0 done; 65 invalid profile or a model that \
-            cannot be solved; 73 an output file cannot be written.
+            docs/capacity.md explains the derivation. Exit codes: 0 done; 64 invalid command line; 65 invalid profile or a \
+            model that cannot be solved; 73 an output file cannot be written.
             """
     )
 
@@ -27,7 +27,7 @@ struct Plan: ParsableCommand {
     @Option(help: "Folder for plan.csv and plan.html (default: Results/<yyyyMMdd-HHmmss>-<profile>-plan).")
     var out: String?
 
-    @Option(help: "Planning interval, e.g. 30m, 1h (default 1h).")
+    @Option(help: "Planning interval, e.g. 15m, 30m, 1h30m (default 1h; from 1 minute to 31 days).")
     var interval = "1h"
 
     @Option(help: "The most agents tried per site and interval.")

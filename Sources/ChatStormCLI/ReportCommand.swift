@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Reads RUN_DIR/run.json (any run.json of schemaVersion 1; one written before the per-second series \
             existed gives a report without the charts over time) and writes RUN_DIR/report.html, or --output. \
-            Exit codes: 0 written; 65 run.json missing or not a run result; 73 the report cannot be written.
+            Exit codes: 0 written; 64 invalid command line; 65 run.json missing or not a run result; 73 the report cannot be written.
             """
     )
 

@@ -47,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Results folder (default: Results/<yyyyMMdd-HHmmss>-<profile>-live).")
     var out: String?
 
-    @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 2h.")
+    @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 1h30m (at most 31 days).")
     var duration: String?
 
     @Option(help: "Simulated seconds per real second instead of the profile's, e.g. 10 plays an hour in 6 minutes.")

@@ -18,7 +18,7 @@ struct SimulateCommand: ParsableCommand {
             confidence interval (Student t) and written to replications.json, run.json holds the replications \
             merged and the tables are the first replication's. SIGINT or SIGTERM ends the simulation where it \
             got to: what it simulated is written, marked incomplete (stop reason "interrupted"). Exit codes: 0 done; \
-            65 invalid profile; 73 results cannot be written; 130 interrupted.
+            64 invalid command line; 65 invalid profile; 73 results cannot be written; 130 interrupted.
             """
     )
 
@@ -34,7 +34,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Results folder (default: Results/<yyyyMMdd-HHmmss>-<profile>-sim).")
     var out: String?
 
-    @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 2h, 1d.")
+    @Option(help: "Simulated duration instead of the profile's, e.g. 500ms, 90s, 1h30m, 1d (at most 31 days).")
     var duration: String?
 
     @Option(
