@@ -48,9 +48,12 @@ extension Staffing {
         var allowedAbandonment = 0.0
         if model.patienceRate > 0 {
             allowedAbandonment = min(goals.maxAbandonment ?? 1, goals.serviceLevel.map { 1 - $0 } ?? 1)
+            // Goals made in code may hold anything: a NaN goal binds nothing, so it allows everything.
+            if allowedAbandonment.isNaN { allowedAbandonment = 1 }
         }
-        let carried = model.arrivalRate * (1 - max(0, allowedAbandonment))
-        let least = fastest > 0 ? (carried / fastest).rounded(.up) : 1
+        let carried = model.arrivalRate * (1 - min(1, max(0, allowedAbandonment)))
+        // Shaved by 1e-12 so that a ratio one ulp above a whole number does not round up past it.
+        let least = fastest > 0 ? (carried / fastest * (1 - 1e-12)).rounded(.up) : 1
         guard least <= Double(maxAgents) else { return nil }
         let lowerBound = min(max(1, Int(least)), maxAgents)
         return try minimumAgents(meeting: goals, lowerBound: lowerBound, maxAgents: maxAgents) {

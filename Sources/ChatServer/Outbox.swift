@@ -104,13 +104,18 @@ final class Outbox: Sendable {
     /// When a close is already under way, the client's answer to it can no longer be read either: the connection
     /// ends once that close frame is written.
     func fail(_ code: WebSocketErrorCode) {
-        if !enqueue(Close(code: code, reason: "", awaitsReply: false)) { clientClosed() }
+        if !enqueue(Close(code: code, reason: "", awaitsReply: false)) { endOnceCloseWritten() }
     }
 
     /// The client's close frame arrived after the server started closing: the closing handshake is complete, and
     /// the connection ends once the server's own close frame is written (it may still be queued: the frames
     /// before it are not lost). On the channel's event loop.
     func clientClosed() {
+        endOnceCloseWritten()
+    }
+
+    /// The connection ends once the server's close frame is written (at once when it is written already).
+    private func endOnceCloseWritten() {
         let written = state.withLock { state -> EventLoopFuture<Void>? in
             state.answered = true
             return state.closeWrite

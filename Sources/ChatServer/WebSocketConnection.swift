@@ -74,31 +74,32 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         switch error {
         case let error as NIOWebSocketError:
             // The frame decoder reads nothing after a framing error: the connection is failed, not closed by handshake.
-            if error == .invalidFrameLength {
+            if error == .invalidFrameLength, !outbox.isClosing {
                 hub.metrics.countError(.tooLarge)
-                outbox.send(.error(ErrorFrame(code: .tooLarge, text: Self.tooLargeText)))
-                outbox.fail(.messageTooLarge)
-            } else {
-                outbox.fail(.protocolError)
+                outbox.send(.error(ErrorFrame(code: .tooLarge, text: "a frame over the maximum size; closing")))
             }
+            outbox.fail(error == .invalidFrameLength ? .messageTooLarge : .protocolError)
         case let error as NIOWebSocketFrameAggregator.Error:
             // A fragmented message refused whole; the frames after it, the client's close included, are still read.
+            guard !outbox.isClosing else { return }
             switch error {
-            case .accumulatedFrameSizeIsTooLarge, .tooManyFragments:
-                reject(ErrorFrame(code: .tooLarge, text: Self.tooLargeText), outbox: outbox, close: .messageTooLarge)
+            case .accumulatedFrameSizeIsTooLarge:
+                let text = "a message over the maximum size; closing"
+                reject(ErrorFrame(code: .tooLarge, text: text), outbox: outbox, close: .messageTooLarge)
+            case .tooManyFragments:
+                let text = "a message in more fragments than allowed; closing"
+                reject(ErrorFrame(code: .tooLarge, text: text), outbox: outbox, close: .messageTooLarge)
             case .nonFinalFragmentSizeIsTooSmall, .receivedNewFrameWithoutFinishingPrevious,
                 .didReceiveFragmentBeforeReceivingTextOrBinaryFrame:
                 outbox.close(.protocolError, reason: "")
             }
-        case is ByteToMessageDecoderError where outbox.isClosing:
-            // Bytes after a framing error: the close under way ends the connection.
+        case ByteToMessageDecoderError.dataReceivedInErrorState:
+            // Bytes after a framing error, which failed the connection: its close under way ends it.
             break
         default:
             context.close(promise: nil)
         }
     }
-
-    private static var tooLargeText: String { "a message over the maximum frame size; closing" }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)

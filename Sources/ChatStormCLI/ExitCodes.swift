@@ -19,9 +19,11 @@ extension ExitCode {
 
 /// Loads a profile for a command; on failure prints every issue to standard error and exits with
 /// ``ExitCode/invalidInput``.
-func loadProfile(_ path: String) throws -> Profile {
+/// - Parameter recordsPerSecond: the command records a row per simulated second of the profile's own duration
+///   (not overridden by `--duration`): its `calendar.duration` may be at most ``CalendarSettings/longestDuration``.
+func loadProfile(_ path: String, recordsPerSecond: Bool = false) throws -> Profile {
     do {
-        return try ProfileLoader.load(contentsOf: path)
+        return try ProfileLoader.load(contentsOf: path, longestDuration: recordsPerSecond ? CalendarSettings.longestDuration : nil)
     } catch {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))
         throw ExitCode.invalidInput

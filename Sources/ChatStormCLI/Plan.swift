@@ -48,7 +48,10 @@ struct Plan: ParsableCommand {
     func validate() throws {
         try RunCommand.validateDuration(interval, flag: "--interval")
         if let seconds = RunCommand.seconds(interval), seconds < 60 {
-            throw ValidationError("--interval: \(interval) is shorter than a minute, the shortest staffing interval")
+            throw ValidationError(
+                "--interval: \(interval) is shorter than a minute; each interval is planned with a stationary model, "
+                    + "which needs intervals long against a chat (staffing tables use 15 minutes to an hour)"
+            )
         }
         guard maxAgents >= 1 else { throw ValidationError("--max-agents must be at least 1") }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
@@ -58,7 +61,7 @@ struct Plan: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadProfile(profile)
+        let loaded = try loadProfile(profile, recordsPerSecond: verify || confirm)
         var plan: StaffingPlan
         do {
             let planner = try Planner(profile: loaded, interval: RunCommand.seconds(interval) ?? 3600, maxAgentsPerSite: maxAgents)

@@ -115,7 +115,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         FileLimits.raiseOpenFiles()
-        var loaded = try loadProfile(profile)
+        var loaded = try loadProfile(profile, recordsPerSecond: duration == nil)
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         if let speed { loaded.calendar.speed = speed }
         let thresholds = try thresholds(of: loaded)

@@ -57,7 +57,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try loadProfile(profile)
+        var loaded = try loadProfile(profile, recordsPerSecond: duration == nil)
         if let duration, let seconds = RunCommand.seconds(duration) { loaded.calendar.duration = seconds }
         let delay = try ProfileLoader.durationDistribution(delay, source: "--delay")
         let configuration = SimulationConfiguration(profile: loaded, seed: seed, delay: delay)

@@ -37,16 +37,17 @@ enum SimulationSummary {
 
     static func printEstimates(_ runs: Replications) {
         Swift.print("")
-        Swift.print("key figures over \(runs.results.count) replications (mean, 95% confidence interval, Student t):")
+        Swift.print(
+            "key figures over \(runs.results.count) replications (mean, 95% confidence interval, Student t, within the figure's possible values):"
+        )
         for (name, estimate) in runs.estimates {
             Swift.print(
                 String(
-                    format: "  %@ %10.4f  [%.4f, %.4f]  ±%.4f",
+                    format: "  %@ %10.4f  [%.4f, %.4f]",
                     name.padding(toLength: 24, withPad: " ", startingAt: 0),
                     estimate.mean,
                     estimate.lower,
-                    estimate.upper,
-                    estimate.halfWidth
+                    estimate.upper
                 )
             )
         }

@@ -2,8 +2,8 @@ import Analytic
 import Workload
 
 /// Why a plan cannot be made: the profile's calendar cannot be resolved, the interval is not positive, the
-/// profile's demand or handling time is out of the model's reach (infinite, or handling of no time), or the chat
-/// model cannot be solved for a site and interval.
+/// profile's demand or handling time is out of the model's reach (an infinite demand, a handling time of zero or
+/// infinity), or the chat model cannot be solved for a site and interval.
 public struct PlanningError: Error, CustomStringConvertible, Sendable {
     private enum Kind: Sendable {
         case calendar(CalendarError)
@@ -31,8 +31,8 @@ public struct PlanningError: Error, CustomStringConvertible, Sendable {
             "site \(site), interval starting at run second \(Int(start)): the chat model cannot be solved: \(error)"
         case .unsolvable(let site, let start, let demand, let rates):
             "site \(site), interval starting at run second \(Int(start)): the profile gives a demand of \(demand) chats/s and "
-                + "per-chat handling rates \(rates) /s; the model needs finite rates, handling above 0 (check the "
-                + "profile's peaks, events, think times and message counts)"
+                + "per-chat handling rates \(rates) /s; the model needs a finite demand and rates finite and above 0, "
+                + "i.e. handling times above 0 and finite (check the profile's peaks, events, think times and message counts)"
         }
     }
 }

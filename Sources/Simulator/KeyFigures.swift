@@ -30,17 +30,14 @@ public struct KeyFigures: Sendable, Equatable, Codable {
         waitProbability = counts.chatsRequested > 0 ? Double(counts.chatsQueued) / Double(counts.chatsRequested) : 0
     }
 
-    /// The values a figure can take: shares lie in 0…1, waits are 0 or more.
-    public static func possibleValues(of name: String) -> ClosedRange<Double> {
-        name.hasSuffix("_seconds") ? 0...Double.greatestFiniteMagnitude : 0...1
-    }
-
-    /// The figures by name, in report order.
-    public var named: [(name: String, value: Double)] {
-        [
-            ("service_level", serviceLevel), ("abandonment_rate", abandonmentRate),
-            ("queue_wait_mean_seconds", meanQueueWait), ("queue_wait_p90_seconds", p90QueueWait),
-            ("occupancy", occupancy), ("busy_share", busyShare), ("wait_probability", waitProbability),
+    /// The figures by name, in report order, each with the values it can take (shares 0…1, waits 0 or more).
+    public var named: [(name: String, value: Double, possible: ClosedRange<Double>)] {
+        let share = 0.0...1
+        let wait = 0.0...Double.infinity
+        return [
+            ("service_level", serviceLevel, share), ("abandonment_rate", abandonmentRate, share),
+            ("queue_wait_mean_seconds", meanQueueWait, wait), ("queue_wait_p90_seconds", p90QueueWait, wait),
+            ("occupancy", occupancy, share), ("busy_share", busyShare, share), ("wait_probability", waitProbability, share),
         ]
     }
 }

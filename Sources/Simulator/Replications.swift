@@ -79,8 +79,7 @@ public struct Replications: Sendable {
         let figures = results.map { KeyFigures($0).named }
         guard let first = figures.first else { return [] }
         return first.indices.map { index in
-            let name = first[index].name
-            return (name, Estimate(figures.map { $0[index].value }, possible: KeyFigures.possibleValues(of: name)))
+            (first[index].name, Estimate(figures.map { $0[index].value }, possible: first[index].possible))
         }
     }
 

@@ -129,6 +129,41 @@ struct CloseHandshakeTests {
         }
     }
 
+    @Test("a control frame over 125 bytes fails the connection: close 1002, then the end, with nothing more read")
+    func oversizedControlFrame() async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
+                defer { client.disconnect() }
+                try client.send(.ping, Array(repeating: 7, count: 200))
+                let frames = try client.framesUntilClose()
+                let close = frames.last!.payload
+                return (
+                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self), try client.closedByServer(within: 5)
+                )
+            }
+            #expect(observed.0 == [.close])
+            #expect(observed.1 == 1002)
+            #expect(observed.2, "the server kept a connection it can no longer read")
+        }
+    }
+
+    @Test("a continuation with no message begun gets close 1002 and the closing handshake")
+    func continuationOutOfSequence() async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
+                defer { client.disconnect() }
+                try client.send(.continuation, Array("stray".utf8))
+                return try client.answerTheClose()
+            }
+            #expect(observed.frames == [.close])
+            #expect(observed.closeCode == 1002)
+            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
+            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+        }
+    }
+
     @Test("a framing error during the closing handshake ends the connection without a second close frame")
     func framingErrorWhileClosing() async throws {
         try await withChatServer(Self.patientServer()) { port in

@@ -92,7 +92,7 @@ struct StationaryPlanTests {
         #expect {
             _ = try Planner(profile: profile).plan()
         } throws: { error in
-            "\(error)".contains("site hq, interval starting at run second 0") && "\(error)".contains("finite rates")
+            "\(error)".contains("site hq, interval starting at run second 0") && "\(error)".contains("rates finite and above 0")
         }
     }
 

@@ -281,7 +281,7 @@ extension LoaderErrorCase {
             new: "maxChats: 1000000",
             at: "1000000",
             keyPath: "agents.sites[0].maxChats",
-            message: "an agent holds at most 50 chats at once, found 1000000"
+            message: "an agent holds at most 100 chats at once, found 1000000"
         ),
         // Numbers beyond 1e15: `1e400` reads as infinity, which trapped in the simulator's draws.
         .init(
@@ -313,11 +313,11 @@ extension LoaderErrorCase {
             message: "mu 800 and sigma 0 give a mean beyond 1e15"
         ),
         .init(
-            old: "duration: 1h",
-            new: "duration: 32d",
-            at: "32d",
-            keyPath: "calendar.duration",
-            message: "a run lasts at most 31 days (one row of figures per simulated second), found 32 days"
+            old: "thinkTime: 8s",
+            new: "thinkTime: { lognormal: { median: 1ms, p95: 1000000000000s } }",
+            at: "{ median",
+            keyPath: "visitors.thinkTime.lognormal",
+            message: "a median of 0.001 and a p95 of 1000000000000 give a mean beyond 1e15"
         ),
         .init(
             old: "conversion: { sales: 0.1 }",

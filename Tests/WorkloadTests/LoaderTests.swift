@@ -191,6 +191,24 @@ struct LoaderTests {
         #expect(profile == expected)
     }
 
+    @Test("a command that records every simulated second takes a calendar of at most 31 days; others take longer ones")
+    func longestDuration() throws {
+        let month = LoaderFixtures.base(replacing: "duration: 1h", with: "duration: 31d")
+        #expect(
+            try ProfileLoader.parse(yaml: month, file: "p.yaml", longestDuration: CalendarSettings.longestDuration).calendar.duration == 31
+                * 86_400
+        )
+        let quarter = LoaderFixtures.base(replacing: "duration: 1h", with: "duration: 90d")
+        #expect(try ProfileLoader.parse(yaml: quarter, file: "p.yaml").calendar.duration == 90 * 86_400)
+        #expect {
+            _ = try ProfileLoader.parse(yaml: quarter, file: "p.yaml", longestDuration: CalendarSettings.longestDuration)
+        } throws: { error in
+            let issues = (error as? ProfileLoadError)?.issues ?? []
+            return issues.count == 1 && issues[0].keyPath == "calendar.duration" && issues[0].line == 6
+                && issues[0].message.contains("at most 31 days, found 90")
+        }
+    }
+
     @Test("left-out keys keep the model's defaults")
     func defaults() throws {
         let profile = try ProfileLoader.parse(yaml: LoaderFixtures.base, file: "base.yaml")

@@ -24,7 +24,7 @@ struct ArrivalsBench: ParsableCommand {
     var repetitions = 3
 
     func run() throws {
-        let loaded = try profile.map(loadProfile) ?? Self.millionDay
+        let loaded = try profile.map { try loadProfile($0) } ?? Self.millionDay
         let plan = try ArrivalPlan(profile: loaded, seed: seed)
         let expected = (0..<loaded.regions.count).reduce(0.0) {
             $0 + plan.expectedArrivals(region: $1, from: 0, to: loaded.calendar.duration)

@@ -37,7 +37,7 @@ struct SimulatorBench: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try loadProfile(profile)
+        var loaded = try loadProfile(profile, recordsPerSecond: duration == nil)
         if let duration, let seconds = RunCommand.seconds(duration) { loaded.calendar.duration = seconds }
         let configuration = SimulationConfiguration(profile: loaded, seed: seed)
         var best = Double.infinity

@@ -24,7 +24,7 @@ struct HeatMap {
         // Every level seen, and up to the largest capacity, but no more than 51 columns for a capacity nobody
         // reaches (a row's capacity beyond the columns is not outlined).
         let seen = rows.map(\.shares.count).max() ?? 1
-        let levels = Swift.max(seen, Swift.min((rows.map(\.capacity).max() ?? 0) + 1, 51))
+        let levels = Swift.max(seen, Swift.min(rows.map(\.capacity).max() ?? 0, 50) + 1)
         let left = geometry.left + 110
         let right = geometry.width - geometry.right
         let cellWidth = Swift.min(110, (right - left) / Double(levels))

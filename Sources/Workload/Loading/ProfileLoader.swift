@@ -11,7 +11,7 @@ public enum ProfileLoader {
     /// - Parameter path: The file's path; issues name the file as given here.
     /// - Returns: The profile.
     /// - Throws: ``ProfileLoadError`` with every problem found, or the reason the file cannot be read.
-    public static func load(contentsOf path: String) throws(ProfileLoadError) -> Profile {
+    public static func load(contentsOf path: String, longestDuration: Double? = nil) throws(ProfileLoadError) -> Profile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ProfileLoadError(issues: [ProfileIssue(file: path, line: 0, column: 0, keyPath: "", message: "cannot read the file")])
         }
@@ -20,7 +20,7 @@ public enum ProfileLoader {
                 ProfileIssue(file: path, line: 0, column: 0, keyPath: "", message: "the file is not UTF-8 text")
             ])
         }
-        return try parse(yaml: yaml, file: path)
+        return try parse(yaml: yaml, file: path, longestDuration: longestDuration)
     }
 
     /// Validates a profile given as YAML text.
@@ -28,10 +28,13 @@ public enum ProfileLoader {
     /// - Parameters:
     ///   - yaml: The profile.
     ///   - file: The name issues give for the text (a path, or e.g. `<stdin>`).
+    ///   - longestDuration: The longest `calendar.duration` the caller can run (``CalendarSettings/longestDuration``
+    ///     for the commands that record a row per simulated second); nil for no limit.
     /// - Returns: The profile.
     /// - Throws: ``ProfileLoadError`` with every problem found.
-    public static func parse(yaml: String, file: String) throws(ProfileLoadError) -> Profile {
+    public static func parse(yaml: String, file: String, longestDuration: Double? = nil) throws(ProfileLoadError) -> Profile {
         let reader = ProfileReader(file: file)
+        reader.longestDuration = longestDuration
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -113,9 +116,10 @@ extension ProfileReader {
         let start = required(fields, "start", instant)
         let duration = required(fields, "duration") { node, path -> Double? in
             guard let seconds = self.positiveDuration(node, path) else { return nil }
-            guard seconds <= CalendarSettings.longestDuration else {
+            if let longest = self.longestDuration, seconds > longest {
                 self.report(
-                    "a run lasts at most 31 days (one row of figures per simulated second), found \(Self.format(seconds / 86_400)) days",
+                    "a run records a row of figures per simulated second and lasts at most \(Self.format(longest / 86_400)) days, "
+                        + "found \(Self.format(seconds / 86_400)); shorten it or pass --duration",
                     at: node,
                     path: path
                 )
@@ -182,13 +186,6 @@ extension ProfileReader {
 }
 
 extension ProfileLoader {
-    /// Reads a distribution of durations written as in a profile (`50ms`, `{exponential: 30ms}`,
-    /// `{lognormal: {median: 20ms, p95: 80ms}}`, …), e.g. from a command-line option.
-    ///
-    /// - Parameters:
-    ///   - text: The distribution, in YAML flow style.
-    ///   - source: What issues name as the file (e.g. `--delay`).
-    /// - Throws: ``ProfileLoadError`` naming `source` and what is wrong.
     /// Seconds of a duration written as in a profile, for command-line options: a plain decimal number of seconds
     /// or a duration with units (`500ms`, `90s`, `1h30m`, `2d`); nil when it is neither, or beyond
     /// ``ProfileReader/largestNumber``.
@@ -198,6 +195,13 @@ extension ProfileLoader {
         return seconds
     }
 
+    /// Reads a distribution of durations written as in a profile (`50ms`, `{exponential: 30ms}`,
+    /// `{lognormal: {median: 20ms, p95: 80ms}}`, …), e.g. from a command-line option.
+    ///
+    /// - Parameters:
+    ///   - text: The distribution, in YAML flow style.
+    ///   - source: What issues name as the file (e.g. `--delay`).
+    /// - Throws: ``ProfileLoadError`` naming `source` and what is wrong.
     public static func durationDistribution(_ text: String, source: String) throws(ProfileLoadError) -> Distribution {
         let reader = ProfileReader(file: source)
         let node: Node?

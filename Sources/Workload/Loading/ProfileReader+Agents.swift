@@ -2,8 +2,9 @@ import Yams
 
 /// `agents:` (sites and their shifts), `bots:` and `handling:`.
 extension ProfileReader {
-    /// The most chats a site's agents may hold at once (`maxChats`).
-    static let mostChatsAtOnce = 50
+    /// The most chats a site's agents may hold at once (`maxChats`): far beyond any real agent's load, and a guard
+    /// against typos, since the planner's model grows with it (a rate per load level, a state per level).
+    static let mostChatsAtOnce = 100
 
     static let siteKeys = [
         "name", "timeZone", "headcount", "shifts", "languages", "departments", "maxChats", "replyTime", "transferShare",
@@ -39,8 +40,6 @@ extension ProfileReader {
         }
         let maxChats = optional(fields, "maxChats") { node, path -> Int? in
             guard let chats = self.integer(atLeast: 1, node, path) else { return nil }
-            // The planner's exact model has a state per way of spreading chats over agents, and reports draw a
-            // column per level: beyond any real agent's load, a typo here made both run for minutes.
             guard chats <= Self.mostChatsAtOnce else {
                 self.report("an agent holds at most \(Self.mostChatsAtOnce) chats at once, found \(chats)", at: node, path: path)
                 return nil

@@ -15,6 +15,8 @@ final class ProfileReader {
     var servedDepartments: Set<String> = []
     var transferTargets: Set<String> = []
     var botDepartments: Set<String> = []
+    /// The longest `calendar.duration` accepted (nil: no limit but ``largestNumber``).
+    var longestDuration: Double?
 
     init(file: String) {
         self.file = file

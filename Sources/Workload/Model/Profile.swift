@@ -40,13 +40,14 @@ public struct Profile: Sendable, Hashable {
 public struct CalendarSettings: Sendable, Hashable {
     /// Simulated instant the run starts at.
     public var start: Date
-    /// Simulated length of the run, in seconds (at most ``longestDuration`` from a profile or the command line).
+    /// Simulated length of the run, in seconds (see ``longestDuration``).
     public var duration: Double
     /// Simulated seconds per real second (1 = real time).
     public var speed: Double = 1
 
-    /// The longest run a profile or `--duration` may ask for: 31 days. A run records one row of figures per
-    /// simulated second, about 1.1 KB each, so a month takes some 3 GB; a longer span is better run as several.
+    /// The longest run `chatstorm run` and `simulate` (and `plan --verify`, `--confirm`) take, from the profile or
+    /// `--duration`: 31 days. A run records one row of figures per simulated second, about 1.1 KB each, so a month
+    /// takes some 3 GB; a longer span is better run as several. Planning alone has no such limit.
     public static let longestDuration = 31 * 86_400.0
 
     public init(start: Date, duration: Double, speed: Double = 1) {
