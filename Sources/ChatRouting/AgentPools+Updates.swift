@@ -50,11 +50,14 @@ extension AgentPools {
     }
 
     private mutating func addPool(_ identity: Identity, skills: [QueueKey]) -> Int {
-        var distinct: [QueueKey] = []
-        for key in skills where !distinct.contains(key) { distinct.append(key) }
+        // Through sets: by the arrays' `contains` this was quadratic in an agent's skills (a language per
+        // department), and one hello with a thousand of each held the server for minutes.
+        var seen: Set<QueueKey> = []
+        let distinct = skills.filter { seen.insert($0).inserted }
         var departments: [Int32] = []
         if identity.translation {
-            for key in distinct where !departments.contains(key.department) { departments.append(key.department) }
+            var seenDepartments: Set<Int32> = []
+            departments = distinct.map(\.department).filter { seenDepartments.insert($0).inserted }
         }
         let index = pools.count
         pools.append(Pool(identity: identity, skills: distinct, translatedDepartments: departments))

@@ -99,9 +99,17 @@ public struct ContactCenter: Sendable {
 
     /// An agent logged in: it is online and takes waiting chats at once.
     public mutating func agentLoggedIn(_ profile: AgentProfile, now: Double) throws(RoutingError) -> [RoutingAction] {
-        guard profile.capacity >= 1 else { throw RoutingError(.invalidValue, "capacity must be at least 1") }
+        guard (1...AgentProfile.mostChats).contains(profile.capacity) else {
+            throw RoutingError(.invalidValue, "capacity must be from 1 to \(AgentProfile.mostChats)")
+        }
         guard !profile.languages.isEmpty, !profile.departments.isEmpty else {
             throw RoutingError(.invalidValue, "an agent needs at least one language and one department")
+        }
+        guard profile.languages.count <= AgentProfile.mostLanguages, profile.departments.count <= AgentProfile.mostDepartments else {
+            throw RoutingError(
+                .invalidValue,
+                "an agent has at most \(AgentProfile.mostLanguages) languages and \(AgentProfile.mostDepartments) departments"
+            )
         }
         if let slot = agentSlots[profile.id], agents[slot].status != .offline {
             throw RoutingError(.alreadyLoggedIn, "agent \(profile.id) is already logged in")

@@ -1,5 +1,11 @@
 /// What an agent tells the contact centre when it logs in.
 public struct AgentProfile: Sendable, Hashable {
+    /// The most chats, languages and departments one agent may have: far beyond a real agent's, and a bound on the
+    /// routing's work per login (a skill per language and department). The profile loader has the same limits.
+    public static let mostChats = 100
+    public static let mostLanguages = 64
+    public static let mostDepartments = 256
+
     public var id: String
     public var languages: [String]
     public var departments: [String]

@@ -23,7 +23,7 @@ struct History: ParsableCommand {
     var history = RunHistory.defaultPath
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be above 0") }
+        guard (1...1_000_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000000, got \(limit)") }
     }
 
     func run() throws {

@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
             and `chatstorm compare --baseline last-passing`.
             Exit codes: 0 complete, every threshold passed; 64 invalid command line (a bad --threshold); 65 \
             invalid profile; 69 target unreachable or died during the run; 73 results cannot be written; 99 a \
-            threshold failed (also when abortOnFail stopped the run); 130 interrupted (SIGINT/SIGTERM). 69 and \
+            threshold failed (also when abortOnFail stopped the run); 130 interrupted (SIGINT/SIGTERM/SIGHUP). 69 and \
             130 take precedence over 99. An interrupted run still writes what it measured, with \
             "complete": false.
             """
@@ -87,8 +87,10 @@ struct RunCommand: AsyncParsableCommand {
     var noHistory = false
 
     func validate() throws {
-        if let speed, !(speed > 0 && speed.isFinite) {
-            throw ValidationError("--speed: \(speed) is not a positive number")
+        // Simulated seconds per real second: from a thousandth (a day of the profile in 2.7 years) to a million
+        // (a day in 0.09 s); beyond, the clocks' conversions to whole nanoseconds overflowed.
+        if let speed, !(0.001...1_000_000).contains(speed) {
+            throw ValidationError("--speed must be from 0.001 to 1000000 (simulated seconds per real second), got \(speed)")
         }
         if let duration { try Self.validateDuration(duration, flag: "--duration") }
         for flag in thresholdFlags { _ = try Self.threshold(flag: flag) }
@@ -143,7 +145,8 @@ struct RunCommand: AsyncParsableCommand {
             live.stop()
         }
         let signals = Task {
-            for await _ in await UnixSignalsSequence(trapping: .sigint, .sigterm) {
+            // SIGHUP too: a closed terminal or SSH session ends the run as an interrupt does, results written.
+            for await _ in await UnixSignalsSequence(trapping: .sigint, .sigterm, .sighup) {
                 interrupted.set()
                 live.stop()
                 break
@@ -216,6 +219,8 @@ struct RunCommand: AsyncParsableCommand {
             return (String(parts[0]), port, nil)
         }
         var arguments = ["serve", "--port", "0", "--agent-token", token, "--log-level", "error", "--rate-limit", "1000", "--burst", "1000"]
+        // The server stops when this process dies, however it dies (a crash, SIGKILL), instead of living on.
+        arguments += ["--parent-pid", "\(getpid())"]
         arguments += ["--assignment", profile.routing.rawValue]
         // The server's timers run in the profile's time, as the simulator's do: at speed 60, 15 s is a quarter second.
         arguments += ["--resume-grace", "\(Serve.defaultResumeGrace / profile.calendar.speed)"]

@@ -43,12 +43,12 @@ struct Schedule: ParsableCommand {
 
         var planned = [[Int]](repeating: [Int](repeating: 0, count: hours), count: loaded.regions.count)
         var writer = try csv.map { try CSVFile(path: $0) }
-        writer?.row(["time", "utc", "region", "local_time", "language", "department", "returning", "visitor"])
+        try writer?.row(["time", "utc", "region", "local_time", "language", "department", "returning", "visitor"])
         let utc = ZoneClock(timeZone: TimeZone(secondsFromGMT: 0)!, start: calendar.start, covering: 0..<calendar.duration)
         for arrival in plan {
             planned[arrival.regionIndex][min(hours - 1, Int(arrival.time / 3600))] += 1
             guard writer != nil else { continue }
-            writer?.row([
+            try writer?.row([
                 Self.seconds(arrival.time),
                 utc.localTime(at: arrival.time).description,
                 arrival.regionName,
@@ -117,11 +117,11 @@ struct Schedule: ParsableCommand {
         utc: ZoneClock
     ) throws {
         var writer = try CSVFile(path: path)
-        writer.row(["hour", "utc", "site", "local_time", "on_shift_at_start", "mean_on_shift"])
+        try writer.row(["hour", "utc", "site", "local_time", "on_shift_at_start", "mean_on_shift"])
         for hour in staffing.first?.indices ?? 0..<0 {
             let from = Double(hour) * 3600
             for (site, name) in calendar.siteNames.enumerated() {
-                writer.row([
+                try writer.row([
                     String(hour),
                     utc.localTime(at: from).description,
                     name,
@@ -156,17 +156,20 @@ private struct CSVFile {
     private let handle: FileHandle
     private var buffer = ""
 
+    /// Opens `path` for writing, truncated, as a shell's `>` does: through a symbolic link, into a pipe or a device
+    /// (`FileManager.createFile` wrote a new file and renamed it over the path, replacing whatever was there).
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            FileHandle.standardError.write(Data("cannot write \(path): \(String(cString: strerror(errno)))\n".utf8))
             throw ExitCode.cannotWrite
         }
         self.path = path
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer.reserveCapacity(1 << 20)
     }
 
-    mutating func row(_ fields: [String]) {
+    mutating func row(_ fields: [String]) throws {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer += "," }
             if field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) {
@@ -176,16 +179,21 @@ private struct CSVFile {
             }
         }
         buffer += "\n"
-        if buffer.utf8.count >= 1 << 20 { flush() }
+        if buffer.utf8.count >= 1 << 20 { try flush() }
     }
 
-    private mutating func flush() {
-        handle.write(Data(buffer.utf8))
+    private mutating func flush() throws {
+        do {
+            try handle.write(contentsOf: Data(buffer.utf8))
+        } catch {
+            FileHandle.standardError.write(Data("cannot write \(path): \(error)\n".utf8))
+            throw ExitCode.cannotWrite
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     mutating func close() throws {
-        flush()
+        try flush()
         do {
             try handle.close()
         } catch {

@@ -62,16 +62,33 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seed for the routing's random choices (bot resolutions).")
     var seed: UInt64 = 1
 
+    @Option(help: .hidden)
+    var parentPID: Int32?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .notice
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        guard maxFrameSize >= 256 else { throw ValidationError("--max-frame-size must be at least 256 bytes") }
-        guard rateLimit > 0, burst >= 1 else { throw ValidationError("--rate-limit must be > 0 and --burst >= 1") }
-        if let overflowAfter, overflowAfter < 0 { throw ValidationError("--overflow-after must be >= 0") }
-        guard resumeGrace >= 0 else { throw ValidationError("--resume-grace must be >= 0, got \(resumeGrace)") }
+        // 64 MiB at most: NIO's decoder takes up to 4 GiB and traps beyond, and no chat frame needs more.
+        guard (256...64 * 1_048_576).contains(maxFrameSize) else {
+            throw ValidationError("--max-frame-size must be from 256 bytes to 64 MiB (67108864), got \(maxFrameSize)")
+        }
+        guard rateLimit > 0, rateLimit.isFinite, burst >= 1, burst.isFinite else {
+            throw ValidationError("--rate-limit must be a finite number > 0 and --burst a finite number >= 1")
+        }
+        // Durations in seconds, at most a day: they become nanosecond timers (a 1e10 s delay overflowed one).
+        let day = 86_400.0
+        if let overflowAfter, !(0...day).contains(overflowAfter) {
+            throw ValidationError("--overflow-after must be from 0 to 86400 seconds, got \(overflowAfter)")
+        }
+        guard (0...day).contains(resumeGrace) else {
+            throw ValidationError("--resume-grace must be from 0 to 86400 seconds, got \(resumeGrace)")
+        }
+        guard (0...day).contains(relayDelay) else {
+            throw ValidationError("--relay-delay must be from 0 to 86400 seconds, got \(relayDelay)")
+        }
     }
 
     func run() async throws {
@@ -113,6 +130,17 @@ struct Serve: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
+        // Started by `chatstorm run` (--parent-pid): shut down once that process is gone, even killed by SIGKILL,
+        // which leaves no chance to stop this one (the orphan is handed to another parent).
+        let watch = parentPID.map { parent in
+            Task {
+                while getppid() == parent {
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                await group.triggerGracefulShutdown()
+            }
+        }
+        defer { watch?.cancel() }
         try await group.run()
         logger.notice("stopped")
     }

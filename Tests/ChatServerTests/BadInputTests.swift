@@ -69,6 +69,24 @@ struct BadInputTests {
         }
     }
 
+    @Test("an agent hello with more languages or departments than an agent has is refused at once, and the server serves on")
+    func agentWithTooManySkills() async throws {
+        // 600 × 600: the skill list (a language per department) was deduplicated in quadratic time, and a hello of
+        // this size held the server for minutes.
+        let codes = (0..<600).map { "l\(String($0, radix: 36))" }
+        var configuration = ServerConfiguration(agentTokens: [token])
+        configuration.maxFrameSize = 64 * 1_024
+        try await withChatServer(configuration) { port in
+            let outcome = try await withAgent(port: port) { agent in
+                try await agent.send(agentHello("polyglot", departments: codes, languages: codes))
+                return try await agent.error()
+            }
+            #expect(outcome.value.code == .invalidField)
+            #expect(outcome.value.text.contains("at most 64 languages"), "\(outcome.value.text)")
+            try await expectFreshVisitorServed(port: port)
+        }
+    }
+
     @Test("invalid UTF-8 gets invalidUTF8 and close 1007")
     func invalidUTF8() async throws {
         try await withChatServer { port in

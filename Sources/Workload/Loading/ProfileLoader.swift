@@ -127,7 +127,8 @@ extension ProfileReader {
             }
             return seconds
         }
-        let speed = optional(fields, "speed", positive)
+        // Simulated seconds per real second, as `run --speed` takes it: beyond, the clocks' whole nanoseconds overflow.
+        let speed = optional(fields, "speed") { self.number(in: 0.001...1_000_000, "the speed", $0, $1) }
         guard let start, let duration else { return nil }
         return CalendarSettings(start: start, duration: duration, speed: speed ?? 1)
     }

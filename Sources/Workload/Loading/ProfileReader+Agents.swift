@@ -3,8 +3,18 @@ import Yams
 /// `agents:` (sites and their shifts), `bots:` and `handling:`.
 extension ProfileReader {
     /// The most chats a site's agents may hold at once (`maxChats`): far beyond any real agent's load, and a guard
-    /// against typos, since the planner's model grows with it (a rate per load level, a state per level).
+    /// against typos, since the planner's model grows with it (a rate per load level, a state per level). The same
+    /// limits as the routing's (`ChatRouting.AgentProfile`), which this module does not import.
     static let mostChatsAtOnce = 100
+    static let mostLanguages = 64
+    static let mostDepartments = 256
+
+    /// `values`, unless they are more than `limit` (reported at the list).
+    func atMost(_ limit: Int, _ what: String, _ list: Node, _ path: String, _ values: [String]?) -> [String]? {
+        guard let values, values.count > limit else { return values }
+        report("an agent has at most \(limit) \(what), found \(values.count)", at: list, path: path)
+        return nil
+    }
 
     static let siteKeys = [
         "name", "timeZone", "headcount", "shifts", "languages", "departments", "maxChats", "replyTime", "transferShare",
@@ -28,15 +38,18 @@ extension ProfileReader {
         let timeZone = required(fields, "timeZone", timeZone)
         let headcount = optional(fields, "headcount") { self.integer(atLeast: 1, $0, $1) }
         let shifts = required(fields, "shifts") { self.items($0, $1, nonEmpty: true, self.shift) }
-        let languages = required(fields, "languages") { self.items($0, $1, nonEmpty: true, self.language) }
+        let languages = required(fields, "languages") { list, listPath in
+            self.atMost(Self.mostLanguages, "languages", list, listPath, self.items(list, listPath, nonEmpty: true, self.language))
+        }
         let departments = required(fields, "departments") { list, listPath in
-            self.items(list, listPath, nonEmpty: true) { item, itemPath in
+            let names = self.items(list, listPath, nonEmpty: true) { item, itemPath in
                 self.name(item, itemPath).map { name -> String in
                     self.servedDepartments.insert(name)
                     self.references.append(Reference(kind: .knownDepartment, name: name, node: item, path: itemPath))
                     return name
                 }
             }
+            return self.atMost(Self.mostDepartments, "departments", list, listPath, names)
         }
         let maxChats = optional(fields, "maxChats") { node, path -> Int? in
             guard let chats = self.integer(atLeast: 1, node, path) else { return nil }
