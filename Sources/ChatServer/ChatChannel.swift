@@ -44,6 +44,7 @@ struct ChatChannel: ServerChildChannel, HTTPChannelHandler {
                 upgradePipelineHandler: { channel, head in
                     channel.eventLoop.makeCompletedFuture {
                         let handlers = channel.pipeline.syncOperations
+                        try handlers.addHandler(ClientFrameRules())
                         try handlers.addHandler(
                             NIOWebSocketFrameAggregator(
                                 minNonFinalFragmentSize: 0,

@@ -79,6 +79,8 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
                 outbox.send(.error(ErrorFrame(code: .tooLarge, text: "a frame over the maximum size; closing")))
             }
             outbox.fail(error == .invalidFrameLength ? .messageTooLarge : .protocolError)
+        case is ClientFrameRules.Violation:
+            outbox.fail(.protocolError)
         case let error as NIOWebSocketFrameAggregator.Error:
             // A fragmented message refused whole; the frames after it, the client's close included, are still read.
             guard !outbox.isClosing else { return }
@@ -112,10 +114,20 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
         }
         switch frame.opcode {
         case .connectionClose:
-            // Answer the client's close with the same code, then close.
+            // Answer the client's close with the same code, then close; a close frame with a code no endpoint may
+            // send (RFC 6455 §7.4: below 1000, 1004–1006, 1015, 1016–2999, 5000 and above) or a one-byte body is a
+            // protocol error.
             var data = frame.unmaskedData
-            let code = data.readWebSocketErrorCode() ?? .normalClosure
-            outbox.answerClose(code)
+            guard data.readableBytes != 1 else {
+                outbox.answerClose(.protocolError)
+                return
+            }
+            guard let number = data.readInteger(as: UInt16.self) else {
+                outbox.answerClose(.normalClosure)
+                return
+            }
+            let sendable = (1000...1003).contains(number) || (1007...1014).contains(number) || (3000...4999).contains(number)
+            outbox.answerClose(sendable ? WebSocketErrorCode(codeNumber: Int(number)) : .protocolError)
         case .ping:
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
         case .pong:
@@ -184,3 +196,32 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
 
 /// The server is shutting down gracefully: each connection's handler closes it with 1001.
 struct ServerGoingAway: Sendable {}
+
+/// RFC 6455's rules for a client's frames that NIO's decoder leaves to the application, checked before fragments are
+/// joined (the joined frame is unmasked): every frame masked (§5.1), no RSV bit set (no extension is negotiated,
+/// §5.2), no reserved opcode. A frame that breaks one fails the connection with 1002 (`WebSocketConnection`), and
+/// nothing after it is passed on.
+final class ClientFrameRules: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias InboundOut = WebSocketFrame
+
+    struct Violation: Error {}
+
+    private var failed = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !failed else { return }
+        let frame = unwrapInboundIn(data)
+        let known: Bool
+        switch frame.opcode {
+        case .continuation, .text, .binary, .connectionClose, .ping, .pong: known = true
+        default: known = false
+        }
+        guard known, frame.maskKey != nil, !frame.rsv1, !frame.rsv2, !frame.rsv3 else {
+            failed = true
+            context.fireErrorCaught(Violation())
+            return
+        }
+        context.fireChannelRead(data)
+    }
+}

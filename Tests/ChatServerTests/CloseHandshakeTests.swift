@@ -164,6 +164,58 @@ struct CloseHandshakeTests {
         }
     }
 
+    @Test(
+        "a frame that breaks RFC 6455's rules for clients fails the connection with 1002",
+        arguments: [
+            [0x81, 0x02, 0x68, 0x69],  // unmasked
+            [0xC1, 0x82, 0, 0, 0, 0, 0x68, 0x69],  // RSV1 set, no extension negotiated
+            [0x83, 0x82, 0, 0, 0, 0, 0x68, 0x69],  // reserved opcode 3
+            [0x8B, 0x80, 0, 0, 0, 0],  // reserved control opcode 11
+        ] as [[UInt8]]
+    )
+    func clientFrameRules(frame: [UInt8]) async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
+                defer { client.disconnect() }
+                try client.sendRaw(frame)
+                let frames = try client.framesUntilClose()
+                let close = frames.last!.payload
+                return (
+                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self), try client.closedByServer(within: 5)
+                )
+            }
+            #expect(observed.0 == [.close])
+            #expect(observed.1 == 1002)
+            #expect(observed.2, "the server kept the connection")
+        }
+    }
+
+    @Test(
+        "a client's close is answered with its code when an endpoint may send it, else with 1002",
+        arguments: [
+            ([0x0F, 0xA0], 4000), ([0x03, 0xE9], 1001), ([0x03, 0xED], 1002), ([0x03, 0xEE], 1002), ([0x03, 0xF7], 1002),
+            ([0x03, 0xE7], 1002), ([0x13, 0x88], 1002), ([0x03], 1002), ([], 1000),
+        ] as [([UInt8], UInt16)]
+    )
+    func closeCodes(payload: [UInt8], answer: UInt16) async throws {
+        try await withChatServer(Self.patientServer()) { port in
+            let observed = try await onOwnThread {
+                let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
+                defer { client.disconnect() }
+                try client.send(.close, payload)
+                let frames = try client.framesUntilClose()
+                let close = frames.last!.payload
+                return (
+                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self), try client.closedByServer(within: 5)
+                )
+            }
+            #expect(observed.0 == [.close])
+            #expect(observed.1 == answer)
+            #expect(observed.2, "the server kept the connection after answering")
+        }
+    }
+
     @Test("a framing error during the closing handshake ends the connection without a second close frame")
     func framingErrorWhileClosing() async throws {
         try await withChatServer(Self.patientServer()) { port in
