@@ -41,7 +41,20 @@ public struct HistogramPairs: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        pairs = try decoder.singleValueContainer().decode([UInt64].self)
+        let container = try decoder.singleValueContainer()
+        pairs = try container.decode([UInt64].self)
+        // The histogram library adds counts up in signed 64-bit arithmetic: a run.json whose counts sum past 2^62
+        // (no run records that many) would trap there.
+        var total: UInt64 = 0
+        var index = 1
+        while index < pairs.count {
+            let (sum, overflow) = total.addingReportingOverflow(pairs[index])
+            guard !overflow, sum <= 1 << 62 else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "histogram counts add up to more than 2^62")
+            }
+            total = sum
+            index += 2
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

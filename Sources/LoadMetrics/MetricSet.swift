@@ -57,7 +57,8 @@ public struct MetricSet: Sendable, Equatable {
     /// threshold (assigned with a `queue_wait` ≤ threshold, to HDR precision) / requested.
     public func metrics(serviceLevelThresholdSeconds threshold: Double) -> Metrics {
         let requested = Double(counts.chatsRequested)
-        let thresholdMicros = UInt64(Swift.max(0, threshold) * 1_000_000)
+        // Up to 10^12 s: a threshold read from a run.json may be any number, and beyond UInt64 the conversion traps.
+        let thresholdMicros = UInt64((threshold.isNaN ? 0 : Swift.min(Swift.max(0, threshold), 1e12)) * 1_000_000)
         let withinThreshold = queueWait.totalCount > 0 ? queueWait.count(within: 0...thresholdMicros) : 0
         return Metrics(
             messageLatency: .init(visitorToAgent: visitorToAgent.summary(), agentToVisitor: agentToVisitor.summary()),

@@ -86,6 +86,11 @@ struct CompareTests {
         #expect(throws: ToleranceError.self) { try Tolerance.parse("p99") }
         #expect(throws: ToleranceError.self) { try Tolerance.parse("p99 +ten%") }
         #expect(throws: ToleranceError.self) { try Tolerance.parse("p99 +10furlongs") }
+        // A time only for latencies: "errors +2s" was read as +2000 errors.
+        #expect(throws: ToleranceError.self) { try Tolerance.parse("errors +2s") }
+        #expect(throws: ToleranceError.self) { try Tolerance.parse("abandonment_rate +5ms") }
+        #expect(throws: ToleranceError.self) { try Tolerance.parse("default +5ms") }
+        #expect((try? Tolerance.parse("queue_wait +2s"))?.amount == 2_000)
         let error = #expect(throws: ToleranceError.self) { try Tolerance.parse("queue_wiat.p99 +10%") }
         #expect(error?.message.contains("did you mean \"queue_wait.p99\"?") == true)
     }

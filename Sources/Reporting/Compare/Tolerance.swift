@@ -54,7 +54,15 @@ public struct Tolerance: Sendable, Equatable, CustomStringConvertible {
         guard let factor = ThresholdParser.latencyUnits.first(where: { $0.unit == unit })?.milliseconds else {
             throw ToleranceError("\"\(parts[1])\": unknown unit \"\(unit)\"; use %, us, ms, s, m or h, or none")
         }
-        return Tolerance(selector: selector, amount: value * factor, relative: false)
+        // A time only for times: `errors +2s` read as +2000 errors.
+        let tolerance = Tolerance(selector: selector, amount: value * factor, relative: false)
+        let matched = KeyMetric.all.filter { tolerance.specificity(for: $0) != nil }
+        if selector == "default" || matched.contains(where: { $0.unit != .milliseconds }) {
+            throw ToleranceError(
+                "\"\(text)\": a time (\(unit)) applies only to latencies; \(selector) is not one, give a number or a percentage"
+            )
+        }
+        return tolerance
     }
 
     /// Throws when `selector` matches no key metric.

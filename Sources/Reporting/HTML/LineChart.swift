@@ -179,7 +179,8 @@ struct LineChart {
         var d = ""
         var penDown = false
         for index in Downsample.indices(line.values) {
-            guard let index, let value = line.values[index] else {
+            // A line longer than the axis (a run.json edited or cut by hand) is drawn as far as the axis goes.
+            guard let index, index < x.count, let value = line.values[index] else {
                 penDown = false
                 continue
             }

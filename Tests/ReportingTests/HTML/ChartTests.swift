@@ -52,6 +52,20 @@ import Testing
         }
     }
 
+    @Test("a line longer than the axis (a run.json cut by hand) is drawn as far as the axis goes")
+    func lineLongerThanTheAxis() {
+        let svg = LineChart(
+            id: "cut",
+            title: "Cut",
+            summary: "three seconds, five values",
+            yUnit: "count",
+            x: [0, 1, 2],
+            xAxis: .time(origin: Date(timeIntervalSince1970: 0), zones: []),
+            lines: [LineChart.Line(name: "agents", values: [1, 2, 3, 4, 5])]
+        ).svg()
+        #expect(svg.contains("<path"))
+    }
+
     @Test("tick labels of values beyond whole numbers' range are written, not trapped on (a demand of 1e19 per hour)")
     func hugeTicks() {
         #expect(Format.tick(20_000, step: 5_000) == "20,000")
