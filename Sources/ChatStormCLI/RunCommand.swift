@@ -97,6 +97,19 @@ struct RunCommand: AsyncParsableCommand {
         if let metricsPort, !(0...65_535).contains(metricsPort) {
             throw ValidationError("--metrics-port: \(metricsPort) is not a port (0–65535)")
         }
+        if let target, Self.address(target) == nil {
+            throw ValidationError("--target must be HOST:PORT with a port from 1 to 65535, got \(target)")
+        }
+    }
+
+    /// `HOST:PORT` (`[::1]:PORT` for an IPv6 address) split, the port from 1 to 65535; nil when it is not one.
+    static func address(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65_535).contains(port) else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }  // [::1]:8080
+        return host.isEmpty ? nil : (host, port)
     }
 
     /// Seconds of a duration option written as a profile writes durations (`90`, `500ms`, `90s`, `1h30m`, `2d`),
@@ -202,7 +215,8 @@ struct RunCommand: AsyncParsableCommand {
         try report(document, folder: folder, seconds: Double(elapsed.components.seconds))
         switch document.stopReason {
         case .targetUnreachable?:
-            FileHandle.standardError.write(Data("the target stopped accepting connections; the run ended early\n".utf8))
+            let address = target ?? loaded.target.map { Self.hostPort($0.url) } ?? "the reference server"
+            FileHandle.standardError.write(Data("the target (\(address)) stopped accepting connections; the run ended early\n".utf8))
             throw ExitCode.targetUnavailable
         case .interrupted?: throw ExitCode.interrupted
         case .thresholdAborted?: throw ExitCode.thresholdsFailed
@@ -212,11 +226,14 @@ struct RunCommand: AsyncParsableCommand {
 
     private func startTarget(for profile: Profile, token: String) throws -> (String, Int, ChildServer?) {
         if let address = target ?? profile.target.map({ Self.hostPort($0.url) }) {
-            let parts = address.split(separator: ":")
-            guard parts.count == 2, let port = Int(parts[1]) else {
-                throw ValidationError("--target must be HOST:PORT, got \(address)")
+            guard let (host, port) = Self.address(address) else {
+                // Only a profile's target.url gets here (--target is checked with the other options).
+                FileHandle.standardError.write(
+                    Data("\(self.profile): target.url: \(address) is not HOST:PORT with a port from 1 to 65535\n".utf8)
+                )
+                throw ExitCode.invalidInput
             }
-            return (String(parts[0]), port, nil)
+            return (host, port, nil)
         }
         var arguments = ["serve", "--port", "0", "--agent-token", token, "--log-level", "error", "--rate-limit", "1000", "--burst", "1000"]
         // The server stops when this process dies, however it dies (a crash, SIGKILL), instead of living on.

@@ -51,3 +51,19 @@ struct ScheduleCommandTests {
         #expect(written.split(separator: "\n").count > 10)
     }
 }
+
+@Suite("chatstorm run options", .timeLimit(.minutes(1)), .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built"))
+struct RunOptionTests {
+    @Test(
+        "options out of range are command-line errors (64) naming the option, before anything runs",
+        arguments: [
+            ["--target", "127.0.0.1:70000"], ["--target", "127.0.0.1"], ["--target", ":8080"], ["--speed", "1e20"],
+            ["--speed", "0"], ["--duration", "inf"],
+        ]
+    )
+    func outOfRange(option: [String]) throws {
+        let result = try CLI.run(["run", "Profiles/quickstart.yaml", "--no-history"] + option)
+        #expect(result.status == 64)
+        #expect(result.error.contains(option[0]), "\(result.error)")
+    }
+}
