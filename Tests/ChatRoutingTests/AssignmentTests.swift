@@ -87,10 +87,17 @@ struct AssignmentTests {
     @Test("agent validation: capacity and skills")
     func agentValidation() throws {
         var center = ContactCenter()
-        #expect(throws: RoutingError(.invalidValue, "capacity must be at least 1")) {
+        #expect(throws: RoutingError(.invalidValue, "capacity must be from 1 to 100")) {
             try center.agentLoggedIn(agent("a", capacity: 0), now: 0)
         }
+        #expect(throws: RoutingError(.invalidValue, "capacity must be from 1 to 100")) {
+            try center.agentLoggedIn(agent("a", capacity: 101), now: 0)
+        }
         #expect(throws: RoutingError.self) { try center.agentLoggedIn(agent("a", languages: []), now: 0) }
+        // A bound on the work of a login: a skill per language and department.
+        #expect(throws: RoutingError(.invalidValue, "an agent has at most 64 languages and 256 departments")) {
+            try center.agentLoggedIn(agent("a", languages: (0..<65).map { "l\($0)" }), now: 0)
+        }
         _ = try center.agentLoggedIn(agent("a"), now: 0)
         #expect(throws: RoutingError.self) { try center.agentLoggedIn(agent("a"), now: 0) }
     }
