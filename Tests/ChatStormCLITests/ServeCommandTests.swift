@@ -4,25 +4,43 @@ import Testing
 @Suite("chatstorm serve", .timeLimit(.minutes(1)), .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built"))
 struct ServeCommandTests {
     @Test("a server started for a run (--parent-pid) stops when that process dies, even by SIGKILL")
-    func stopsWithItsParent() throws {
+    func stopsWithItsParent() async throws {
         let binary = try #require(chatstormBinary)
-        // A shell stands for `chatstorm run`: it starts the server with its own pid, prints the server's, waits.
+        let folder = try CLI.temporaryFolder("serve-parent")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pidFile = folder.appendingPathComponent("server.pid").path
+        // A shell stands for `chatstorm run`: it starts the server with its own pid, writes the server's, waits.
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "'\(binary.path)' serve --port 0 --log-level error --parent-pid $$ >/dev/null 2>&1 & echo $!; sleep 60"]
-        let output = Pipe()
-        shell.standardOutput = output
+        shell.arguments = [
+            "-c",
+            "'\(binary.path)' serve --port 0 --log-level error --parent-pid $$ >/dev/null 2>&1 & echo $! > '\(pidFile)'; exec sleep 60",
+        ]
+        shell.standardOutput = FileHandle.nullDevice
         try shell.run()
-        let line = output.fileHandleForReading.availableData
-        let server = try #require(Int32(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
-        defer { kill(server, SIGKILL) }
-        #expect(Self.isRunning(server))
-        kill(shell.processIdentifier, SIGKILL)
-        shell.waitUntilExit()
-        // Polled, not slept: the server checks its parent four times a second and then shuts down gracefully.
-        let deadline = Date().addingTimeInterval(10)
-        while Self.isRunning(server), Date() < deadline { usleep(20_000) }
-        #expect(!Self.isRunning(server), "the server outlived the process that started it")
+        // On a thread of its own: the polls below would hold one of the cooperative pool's threads.
+        let outcome = try await onOwnThread { () -> (Int32, Bool, Bool) in
+            let started = Date()
+            var server: Int32?
+            while server == nil, Date().timeIntervalSince(started) < 20 {
+                server = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap {
+                    Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                if server == nil { usleep(20_000) }
+            }
+            guard let server else { return (0, false, false) }
+            let runningBefore = Self.isRunning(server)
+            kill(shell.processIdentifier, SIGKILL)
+            // Polled, not slept: the server checks its parent four times a second, then shuts down gracefully.
+            let killed = Date()
+            while Self.isRunning(server), Date().timeIntervalSince(killed) < 15 { usleep(20_000) }
+            let runningAfter = Self.isRunning(server)
+            if runningAfter { kill(server, SIGKILL) }
+            return (server, runningBefore, runningAfter)
+        }
+        #expect(outcome.0 != 0, "the shell never wrote the server's pid")
+        #expect(outcome.1, "the server was not running")
+        #expect(!outcome.2, "the server outlived the process that started it")
     }
 
     /// Whether `pid` is a live process (not gone, not a zombie waiting to be reaped).
@@ -65,5 +83,12 @@ struct RunOptionTests {
         let result = try CLI.run(["run", "Profiles/quickstart.yaml", "--no-history"] + option)
         #expect(result.status == 64)
         #expect(result.error.contains(option[0]), "\(result.error)")
+    }
+}
+
+/// Runs blocking work on a thread of its own, off the cooperative pool.
+private func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
