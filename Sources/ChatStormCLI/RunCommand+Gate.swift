@@ -54,6 +54,16 @@ extension RunCommand {
         }
     }
 
+    /// Runs `write`; on failure reports the flag and path (exit 73).
+    static func writeCIOutput(flag: String, path: String, _ write: () throws -> Void) throws {
+        do {
+            try write()
+        } catch {
+            FileHandle.standardError.write(Data("\(flag): cannot write \(path): \(error.localizedDescription)\n".utf8))
+            throw ExitCode.cannotWrite
+        }
+    }
+
     /// Prints the threshold table, writes `--junit` and `--summary-md`, records the run in the history.
     /// - Parameter seconds: The run's real length, for the JUnit suite's `time`.
     func report(_ document: RunDocument, folder: String, seconds: Double) throws {
@@ -61,17 +71,15 @@ extension RunCommand {
             print("")
             print(ThresholdTable.text(thresholds), terminator: "")
         }
-        do {
-            if let junit {
-                let xml = JUnitReport.xml(document.thresholds ?? [], profile: document.result.profile.name, seconds: seconds)
-                try Data(xml.utf8).write(to: URL(fileURLWithPath: junit))
-            }
-            if let summaryMarkdown {
+        // Each output named by its flag and path in the error (the results are written already).
+        if let junit {
+            let xml = JUnitReport.xml(document.thresholds ?? [], profile: document.result.profile.name, seconds: seconds)
+            try Self.writeCIOutput(flag: "--junit", path: junit) { try Data(xml.utf8).write(to: URL(fileURLWithPath: junit)) }
+        }
+        if let summaryMarkdown {
+            try Self.writeCIOutput(flag: "--summary-md", path: summaryMarkdown) {
                 try Self.append(MarkdownSummary.render(document, folder: folder), to: summaryMarkdown)
             }
-        } catch {
-            FileHandle.standardError.write(Data("cannot write a CI output: \(error)\n".utf8))
-            throw ExitCode.cannotWrite
         }
         guard !noHistory else { return }
         do {

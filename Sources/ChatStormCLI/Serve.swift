@@ -3,6 +3,7 @@ import ChatRouting
 import ChatServer
 import Foundation
 import Logging
+import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
@@ -141,7 +142,12 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { watch?.cancel() }
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            FileHandle.standardError.write(Data("--port: \(host):\(port) is already in use\n".utf8))
+            throw ExitCode.failure
+        }
         logger.notice("stopped")
     }
 

@@ -43,6 +43,27 @@ struct ServeCommandTests {
         #expect(!outcome.2, "the server outlived the process that started it")
     }
 
+    @Test("a port in use is named with the flag")
+    func portInUse() throws {
+        // Holds a listening socket on a free port of 127.0.0.1.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0
+            }
+        }
+        try #require(bound && listen(holder, 1) == 0)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let result = try CLI.run(["serve", "--port", "\(port)", "--log-level", "error"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("--port: 127.0.0.1:\(port) is already in use"), "\(result.error)")
+    }
+
     /// Whether `pid` is a live process (not gone, not a zombie waiting to be reaped).
     static func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }

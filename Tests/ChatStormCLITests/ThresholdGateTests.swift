@@ -116,6 +116,24 @@ struct ThresholdGateTests {
         #expect(result["complete"] as? Bool == false)
     }
 
+    @Test("a CI output that cannot be written is named by its flag and path (73); the results are written")
+    func unwritableSummary() throws {
+        let folder = try CLI.temporaryFolder("gate-unwritable")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The abort profile: over at the first visitor.
+        let profile = try smokeProfile(
+            minutes: 20,
+            in: folder,
+            thresholds: "  visitors_arrived:\n    - { threshold: \"count < 1\", abortOnFail: true }\n"
+        )
+        let out = folder.appendingPathComponent("run")
+        // A folder where the summary file should go.
+        let run = try CLI.run(["run", profile, "--out", out.path, "--no-history", "--summary-md", folder.path])
+        #expect(run.status == 73, "\(run.output)\n\(run.error)")
+        #expect(run.error.contains("--summary-md: cannot write \(folder.path)"), "\(run.error)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("run.json").path))
+    }
+
     @Test("the reference server that run starts keeps a dropped visitor's chat 15 s of the profile's time, not 15 real s")
     func resumeGraceInProfileTime() throws {
         let folder = try CLI.temporaryFolder("gate-grace")
