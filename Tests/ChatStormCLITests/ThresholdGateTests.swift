@@ -97,16 +97,21 @@ struct ThresholdGateTests {
         #expect((failures.first as? XMLElement)?.attribute(forName: "message")?.stringValue?.hasPrefix("measured ") == true)
     }
 
-    @Test("abortOnFail stops the run early, marked thresholdAborted, with exit code 99")
-    func abort() throws {
-        let folder = try CLI.temporaryFolder("gate-abort")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Fails as soon as the first visitor arrives; the profile would otherwise run 40 s.
-        let profile = try smokeProfile(
+    /// A profile whose threshold fails, with abortOnFail, as soon as the first visitor arrives; it would otherwise
+    /// run 40 s.
+    func abortingProfile(in folder: URL) throws -> String {
+        try smokeProfile(
             minutes: 20,
             in: folder,
             thresholds: "  visitors_arrived:\n    - { threshold: \"count < 1\", abortOnFail: true }\n"
         )
+    }
+
+    @Test("abortOnFail stops the run early, marked thresholdAborted, with exit code 99")
+    func abort() throws {
+        let folder = try CLI.temporaryFolder("gate-abort")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = try abortingProfile(in: folder)
         let out = folder.appendingPathComponent("run")
         let run = try CLI.run(["run", profile, "--out", out.path, "--no-history"])
         #expect(run.status == 99, "\(run.output)\n\(run.error)")
@@ -120,12 +125,7 @@ struct ThresholdGateTests {
     func unwritableSummary() throws {
         let folder = try CLI.temporaryFolder("gate-unwritable")
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The abort profile: over at the first visitor.
-        let profile = try smokeProfile(
-            minutes: 20,
-            in: folder,
-            thresholds: "  visitors_arrived:\n    - { threshold: \"count < 1\", abortOnFail: true }\n"
-        )
+        let profile = try abortingProfile(in: folder)
         let out = folder.appendingPathComponent("run")
         // A folder where the summary file should go.
         let run = try CLI.run(["run", profile, "--out", out.path, "--no-history", "--summary-md", folder.path])
