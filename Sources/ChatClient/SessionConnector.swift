@@ -31,6 +31,10 @@ public struct SessionConnector: Sendable {
     public let port: Int
     public let group: any EventLoopGroup
     public let maxFrameSize: Int
+    /// How long the WebSocket handshake may take once TCP is connected: a server that accepts connections but
+    /// never answers (stopped, hung) fails each session with `ChannelError.connectTimeout`, counted as an error,
+    /// instead of leaving it connecting for the rest of the run.
+    public let handshakeTimeout: TimeAmount
     private let address: SocketAddress?
     /// Where connections come from, in turn (empty: the kernel's choice).
     private let sources: [SocketAddress]
@@ -45,12 +49,14 @@ public struct SessionConnector: Sendable {
         port: Int,
         group: any EventLoopGroup,
         maxFrameSize: Int = 1 << 16,
-        sourceAddresses: [String]? = nil
+        sourceAddresses: [String]? = nil,
+        handshakeTimeout: TimeAmount = .seconds(10)
     ) {
         self.host = host
         self.port = port
         self.group = group
         self.maxFrameSize = maxFrameSize
+        self.handshakeTimeout = handshakeTimeout
         // A name that does not resolve is reported by each connect (as any unreachable target is).
         let address = try? SocketAddress.makeAddressResolvingHost(host, port: port)
         self.address = address
@@ -96,6 +102,14 @@ public struct SessionConnector: Sendable {
             }
             .connect(to: address)
         connected.whenFailure { opened.fail($0) }
+        let timeout = handshakeTimeout
+        connected.whenSuccess { channel in
+            // On the channel's loop, as the handshake's end: either cancels the other.
+            let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+                channel.pipeline.fireErrorCaught(ChannelError.connectTimeout(timeout))
+            }
+            opened.futureResult.whenComplete { _ in deadline.cancel() }
+        }
         return connected.flatMap { channel in opened.futureResult.map { channel } }
     }
 
