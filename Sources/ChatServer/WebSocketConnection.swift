@@ -6,8 +6,9 @@ import NIOWebSocket
 ///
 /// Whatever a client sends, only its own connection is affected: malformed or unknown frames get an `error`
 /// frame, binary frames close with 1003, invalid UTF-8 with 1007, oversized frames and messages with `tooLarge`
-/// and 1009, framing errors with 1002, a bad agent token with 4001 and a flood with 1008. Written as a channel handler rather than an async
-/// task per connection: no task switches per frame, and replies are flushed together (see ``Outbox``).
+/// and 1009, framing errors with 1002, a bad agent token with 4001 and a flood with 1008. Written as a channel
+/// handler rather than an async task per connection: no task switches per frame, and replies are flushed together
+/// (see ``Outbox``).
 final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = WebSocketFrame
     typealias OutboundOut = WebSocketFrame
@@ -85,12 +86,9 @@ final class WebSocketConnection<Role: ConnectionRole>: ChannelInboundHandler, Re
             // A fragmented message refused whole; the frames after it, the client's close included, are still read.
             guard !outbox.isClosing else { return }
             switch error {
-            case .accumulatedFrameSizeIsTooLarge:
-                let text = "a message over the maximum size; closing"
-                reject(ErrorFrame(code: .tooLarge, text: text), outbox: outbox, close: .messageTooLarge)
-            case .tooManyFragments:
-                let text = "a message in more fragments than allowed; closing"
-                reject(ErrorFrame(code: .tooLarge, text: text), outbox: outbox, close: .messageTooLarge)
+            case .accumulatedFrameSizeIsTooLarge, .tooManyFragments:
+                let text = error == .tooManyFragments ? "a message in more fragments than allowed" : "a message over the maximum size"
+                reject(ErrorFrame(code: .tooLarge, text: text + "; closing"), outbox: outbox, close: .messageTooLarge)
             case .nonFinalFragmentSizeIsTooSmall, .receivedNewFrameWithoutFinishingPrevious,
                 .didReceiveFragmentBeforeReceivingTextOrBinaryFrame:
                 outbox.close(.protocolError, reason: "")

@@ -46,8 +46,7 @@ struct Plan: ParsableCommand {
     var rounds: Int?
 
     func validate() throws {
-        try RunCommand.validateDuration(interval, flag: "--interval")
-        if let seconds = RunCommand.seconds(interval), seconds < 60 {
+        if try RunCommand.validateDuration(interval, flag: "--interval") < 60 {
             throw ValidationError(
                 "--interval: \(interval) is shorter than a minute; each interval is planned with a stationary model, "
                     + "which needs intervals long against a chat (staffing tables use 15 minutes to an hour)"

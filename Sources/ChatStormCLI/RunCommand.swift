@@ -119,13 +119,16 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Checks a duration option: a duration above 0 and at most `longest`; the error names `flag`.
-    static func validateDuration(_ text: String, flag: String, longest: Double = CalendarSettings.longestDuration) throws {
+    /// - Returns: its seconds.
+    @discardableResult
+    static func validateDuration(_ text: String, flag: String, longest: Double = CalendarSettings.longestDuration) throws -> Double {
         guard let seconds = seconds(text) else {
             throw ValidationError("\(flag): \"\(text)\" is not a duration above 0 (e.g. 500ms, 90s, 5m, 1h30m, 2d, or seconds)")
         }
         guard seconds <= longest else {
             throw ValidationError("\(flag): \(text) is longer than \(Int(longest / 86_400)) days, the longest allowed")
         }
+        return seconds
     }
 
     func run() async throws {
@@ -215,7 +218,7 @@ struct RunCommand: AsyncParsableCommand {
         try report(document, folder: folder, seconds: Double(elapsed.components.seconds))
         switch document.stopReason {
         case .targetUnreachable?:
-            let address = target ?? loaded.target.map { Self.hostPort($0.url) } ?? "the reference server"
+            let address = target ?? loaded.target?.url ?? "the reference server"
             FileHandle.standardError.write(Data("the target (\(address)) stopped accepting connections; the run ended early\n".utf8))
             throw ExitCode.targetUnavailable
         case .interrupted?: throw ExitCode.interrupted
@@ -225,16 +228,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func startTarget(for profile: Profile, token: String) throws -> (String, Int, ChildServer?) {
-        if let address = target ?? profile.target.map({ Self.hostPort($0.url) }) {
-            guard let (host, port) = Self.address(address) else {
-                // Only a profile's target.url gets here (--target is checked with the other options).
-                FileHandle.standardError.write(
-                    Data("\(self.profile): target.url: \(address) is not HOST:PORT with a port from 1 to 65535\n".utf8)
-                )
-                throw ExitCode.invalidInput
-            }
-            return (host, port, nil)
-        }
+        if let target, let (host, port) = Self.address(target) { return (host, port, nil) }  // checked in validate()
+        if let target = profile.target { return (target.host, target.port, nil) }  // checked by the loader
         var arguments = ["serve", "--port", "0", "--agent-token", token, "--log-level", "error", "--rate-limit", "1000", "--burst", "1000"]
         // The server stops when this process dies, however it dies (a crash, SIGKILL), instead of living on.
         arguments += ["--parent-pid", "\(getpid())"]
@@ -299,10 +294,6 @@ struct RunCommand: AsyncParsableCommand {
         formatter.dateFormat = "HH:mm"
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date) + "Z"
-    }
-
-    static func hostPort(_ url: String) -> String {
-        url.replacingOccurrences(of: "ws://", with: "").split(separator: "/").first.map(String.init) ?? url
     }
 }
 

@@ -74,6 +74,20 @@ extension LoaderErrorCase {
             message: "\"http://127.0.0.1:8080\" is not a WebSocket URL"
         ),
         .init(
+            old: "\"ws://127.0.0.1:8080\"",
+            new: "ws://127.0.0.1:70000",
+            at: "ws://127.0.0.1:70000",
+            keyPath: "target.url",
+            message: "\"ws://127.0.0.1:70000\" needs a port from 1 to 65535, e.g. ws://127.0.0.1:8080"
+        ),
+        .init(
+            old: "\"ws://127.0.0.1:8080\"",
+            new: "ws://chat.example.com",
+            at: "ws://chat.example.com",
+            keyPath: "target.url",
+            message: "\"ws://chat.example.com\" needs a port from 1 to 65535"
+        ),
+        .init(
             old: "[\"p(90) < 60s\"]",
             new: "\"p(90) < 60s\"",
             at: "\"p(90)",

@@ -142,6 +142,10 @@ extension ProfileReader {
                 self.report("\"\(text)\" is not a WebSocket URL such as ws://127.0.0.1:8080", at: node, path: path)
                 return nil
             }
+            guard let port = url.port, (1...65_535).contains(port) else {
+                self.report("\"\(text)\" needs a port from 1 to 65535, e.g. ws://127.0.0.1:8080", at: node, path: path)
+                return nil
+            }
             return text
         }
         let wireProtocol = optional(fields, "protocol") {

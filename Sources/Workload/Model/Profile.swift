@@ -194,6 +194,9 @@ public struct Target: Sendable, Hashable {
 
     /// `ws://host:port` (the visitor and agent paths are the protocol's).
     public var url: String
+    /// The URL's host (without an IPv6 address's brackets) and port; the loader accepts only URLs with both.
+    public var host: String { URL(string: url)?.host ?? "" }
+    public var port: Int { URL(string: url)?.port ?? 0 }
     public var wireProtocol: WireProtocol = .native
     /// Token agents log in with.
     public var agentToken: String?
