@@ -31,7 +31,14 @@ struct CloseAnswerTests {
         // The server's side on a thread of its own (it blocks in accept, recv and poll), off the cooperative pool.
         let answer = Task { try await onOwnThread { try server.closeWith(code: 4001) } }
         let closes = Closes()
-        let connector = SessionConnector(host: "127.0.0.1", port: server.port, group: MultiThreadedEventLoopGroup.singleton)
+        // The server's thread starts from a task, which a full test run on two cores can hold back for seconds: the
+        // handshake may wait longer than the 10 s a live run allows.
+        let connector = SessionConnector(
+            host: "127.0.0.1",
+            port: server.port,
+            group: MultiThreadedEventLoopGroup.singleton,
+            handshakeTimeout: .seconds(50)
+        )
         let channel = try await connector.connect(.agent) { _ in WebSocketSession(delegate: closes) }.get()
         let seen = try await answer.value
         try await channel.closeFuture.get()

@@ -49,8 +49,7 @@ struct CloseHandshakeTests {
             #expect(observed.frames == [.text, .close])
             #expect(observed.firstText?.contains("unauthorized") == true)
             #expect(observed.closeCode == 4001)
-            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
-            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+            Self.expectClosingHandshake(observed)
         }
     }
 
@@ -61,16 +60,11 @@ struct CloseHandshakeTests {
                 let client = try RawWebSocketClient(port: port, path: "/v1/agent")
                 defer { client.disconnect() }
                 try client.send([(.text, Self.badAgentHello), (.close, [0x03, 0xE8])])
-                let frames = try client.framesUntilClose()
-                let close = frames.last!.payload
-                return (
-                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self),
-                    try client.closedByServer(within: 5)
-                )
+                return try client.ending()
             }
-            #expect(observed.0 == [.text, .close])
-            #expect(observed.1 == 4001)
-            #expect(observed.2, "the server kept the connection after the closing handshake")
+            #expect(observed.frames == [.text, .close])
+            #expect(observed.closeCode == 4001)
+            #expect(observed.ended, "the server kept the connection after the closing handshake")
         }
     }
 
@@ -106,8 +100,7 @@ struct CloseHandshakeTests {
             let observed = try await onOwnThread { try client.answerTheClose() }
             #expect(observed.frames == [.close])
             #expect(observed.closeCode == 1001)
-            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
-            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+            Self.expectClosingHandshake(observed)
         }
     }
 
@@ -124,8 +117,7 @@ struct CloseHandshakeTests {
             #expect(observed.frames == [.text, .close])
             #expect(observed.firstText?.contains("tooLarge") == true)
             #expect(observed.closeCode == 1009)
-            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
-            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+            Self.expectClosingHandshake(observed)
         }
     }
 
@@ -136,15 +128,11 @@ struct CloseHandshakeTests {
                 let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
                 defer { client.disconnect() }
                 try client.send(.ping, Array(repeating: 7, count: 200))
-                let frames = try client.framesUntilClose()
-                let close = frames.last!.payload
-                return (
-                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self), try client.closedByServer(within: 5)
-                )
+                return try client.ending()
             }
-            #expect(observed.0 == [.close])
-            #expect(observed.1 == 1002)
-            #expect(observed.2, "the server kept a connection it can no longer read")
+            #expect(observed.frames == [.close])
+            #expect(observed.closeCode == 1002)
+            #expect(observed.ended, "the server kept a connection it can no longer read")
         }
     }
 
@@ -159,8 +147,7 @@ struct CloseHandshakeTests {
             }
             #expect(observed.frames == [.close])
             #expect(observed.closeCode == 1002)
-            #expect(observed.openWhileAnswering, "the server closed before the client's close frame")
-            #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake")
+            Self.expectClosingHandshake(observed)
         }
     }
 
@@ -179,15 +166,11 @@ struct CloseHandshakeTests {
                 let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
                 defer { client.disconnect() }
                 try client.sendRaw(frame)
-                let frames = try client.framesUntilClose()
-                let close = frames.last!.payload
-                return (
-                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self), try client.closedByServer(within: 5)
-                )
+                return try client.ending()
             }
-            #expect(observed.0 == [.close])
-            #expect(observed.1 == 1002)
-            #expect(observed.2, "the server kept the connection")
+            #expect(observed.frames == [.close])
+            #expect(observed.closeCode == 1002)
+            #expect(observed.ended, "the server kept the connection")
         }
     }
 
@@ -204,15 +187,11 @@ struct CloseHandshakeTests {
                 let client = try RawWebSocketClient(port: port, path: "/v1/visitor")
                 defer { client.disconnect() }
                 try client.send(.close, payload)
-                let frames = try client.framesUntilClose()
-                let close = frames.last!.payload
-                return (
-                    frames.map(\.opcode), close.getInteger(at: close.readerIndex, as: UInt16.self), try client.closedByServer(within: 5)
-                )
+                return try client.ending()
             }
-            #expect(observed.0 == [.close])
-            #expect(observed.1 == answer)
-            #expect(observed.2, "the server kept the connection after answering")
+            #expect(observed.frames == [.close])
+            #expect(observed.closeCode == answer)
+            #expect(observed.ended, "the server kept the connection after answering")
         }
     }
 
@@ -232,6 +211,13 @@ struct CloseHandshakeTests {
             #expect(observed.1.isEmpty, "the server sent more after its close frame")
             #expect(observed.2, "the server kept a connection it can no longer read")
         }
+    }
+
+    /// The server waited for the client's close frame (the connection still open 0.3 s after its own close), then
+    /// ended the connection.
+    static func expectClosingHandshake(_ observed: Observed, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(observed.openWhileAnswering, "the server closed before the client's close frame", sourceLocation: sourceLocation)
+        #expect(observed.closedAfterAnswer, "the server kept the connection after the closing handshake", sourceLocation: sourceLocation)
     }
 
     static var badAgentHello: [UInt8] {
@@ -350,6 +336,24 @@ private final class RawWebSocketClient: @unchecked Sendable {
             closeCode: close.getInteger(at: close.readerIndex, as: UInt16.self),
             openWhileAnswering: openWhileAnswering,
             closedAfterAnswer: try closedByServer(within: 5)
+        )
+    }
+
+    /// How the server ended a connection it closed: its frames up to its close frame, the close code, and
+    /// whether it then ended the connection within 5 s, the client sending nothing more.
+    struct Ending: Sendable {
+        var frames: [WebSocketWire.Opcode]
+        var closeCode: UInt16?
+        var ended: Bool
+    }
+
+    func ending() throws -> Ending {
+        let frames = try framesUntilClose()
+        let close = frames.last!.payload
+        return Ending(
+            frames: frames.map(\.opcode),
+            closeCode: close.getInteger(at: close.readerIndex, as: UInt16.self),
+            ended: try closedByServer(within: 5)
         )
     }
 

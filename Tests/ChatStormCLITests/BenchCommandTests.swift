@@ -6,16 +6,16 @@ import Testing
 @Suite("chatstorm bench routing", .enabled(if: CLI.binary != nil, "the chatstorm binary is not built"))
 struct BenchCommandTests {
     @Test("every customer is assigned at once and the chats in progress stay at --busy")
-    func routesEveryCustomer() throws {
-        let result = try CLI.run(["bench", "routing", "--customers", "3000", "--agents", "4", "--busy", "4", "--repetitions", "1"])
+    func routesEveryCustomer() async throws {
+        let result = try await CLI.run(["bench", "routing", "--customers", "3000", "--agents", "4", "--busy", "4", "--repetitions", "1"])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("4 agents of capacity 1, 4 chats in progress, 3000 customers"))
         #expect(result.output.contains("per customer"))
     }
 
     @Test("more chats in progress than agents is a command-line error naming --busy")
-    func busyBeyondAgents() throws {
-        let result = try CLI.run(["bench", "routing", "--agents", "3", "--busy", "4"])
+    func busyBeyondAgents() async throws {
+        let result = try await CLI.run(["bench", "routing", "--agents", "3", "--busy", "4"])
         #expect(result.status == 64)
         #expect(result.error.contains("--busy"))
     }

@@ -24,7 +24,10 @@ enum CLI {
 
     /// Runs `chatstorm ARGUMENTS` in the repository (or `directory`) and waits for it. Its output goes to files (no pipe can
     /// fill up and block it) that are read afterwards.
-    static func run(_ arguments: [String], in directory: URL = repository) throws -> Result {
+    ///
+    /// Awaits the process's end instead of blocking in `waitUntilExit`: the tests run on the cooperative pool (two
+    /// threads here), and a blocked thread held back the live-engine tests running beside them.
+    static func run(_ arguments: [String], in directory: URL = repository) async throws -> Result {
         let folder = try temporaryFolder("output")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outputURL = folder.appendingPathComponent("stdout")
@@ -43,8 +46,15 @@ enum CLI {
         process.arguments = arguments
         process.standardOutput = output
         process.standardError = error
-        try process.run()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         return Result(
             status: process.terminationStatus,
             output: try String(contentsOf: outputURL, encoding: .utf8),

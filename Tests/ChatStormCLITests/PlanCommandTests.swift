@@ -5,11 +5,11 @@ import Testing
 @Suite("chatstorm plan", .enabled(if: CLI.binary != nil, "the chatstorm binary is not built"))
 struct PlanCommandTests {
     @Test("plan Profiles/quickstart.yaml --out DIR prints the table and writes plan.csv and plan.html")
-    func quickstart() throws {
+    func quickstart() async throws {
         let folder = try CLI.temporaryFolder("plan")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("tmp")
-        let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--out", out.path])
+        let result = try await CLI.run(["plan", "Profiles/quickstart.yaml", "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.error)")
         #expect(result.output.contains("Plan for quickstart"))
         #expect(result.output.contains("2025-03-11 14:00"))
@@ -41,10 +41,10 @@ struct PlanCommandTests {
     }
 
     @Test("plan --verify adds the simulated service level and abandonment per hour")
-    func verify() throws {
+    func verify() async throws {
         let folder = try CLI.temporaryFolder("plan-verify")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--out", folder.path, "--verify"])
+        let result = try await CLI.run(["plan", "Profiles/quickstart.yaml", "--out", folder.path, "--verify"])
         #expect(result.status == 0, "stderr: \(result.error)")
         #expect(result.output.contains("sim SL"))
         let csv = try String(contentsOf: folder.appendingPathComponent("plan.csv"), encoding: .utf8)
@@ -97,21 +97,21 @@ struct PlanCommandTests {
     }
 
     @Test("plan --confirm adds agents where the simulation falls short (a rush within an hour), and only there")
-    func confirm() throws {
+    func confirm() async throws {
         let folder = try CLI.temporaryFolder("plan-confirm")
         defer { try? FileManager.default.removeItem(at: folder) }
         let profile = folder.appendingPathComponent("rush.yaml")
         try Data(Self.rush.utf8).write(to: profile)
 
         let verified = folder.appendingPathComponent("verified")
-        let verify = try CLI.run(["plan", profile.path, "--out", verified.path, "--verify", "--replications", "4"])
+        let verify = try await CLI.run(["plan", profile.path, "--out", verified.path, "--verify", "--replications", "4"])
         #expect(verify.status == 0, "stderr: \(verify.error)")
         let model = try totals(verified)
         // The model's staffing for the rush hour: most of its visitors wait too long.
         #expect(try #require(Double(model[0]["sim_service_level"] ?? "")) < 0.5)
 
         let confirmed = folder.appendingPathComponent("confirmed")
-        let confirm = try CLI.run(["plan", profile.path, "--out", confirmed.path, "--confirm", "--replications", "4"])
+        let confirm = try await CLI.run(["plan", profile.path, "--out", confirmed.path, "--confirm", "--replications", "4"])
         #expect(confirm.status == 0, "stderr: \(confirm.error)")
         #expect(confirm.output.contains("the last simulation meets every goal"), "\(confirm.output)")
         let plan = try totals(confirmed)
@@ -129,8 +129,8 @@ struct PlanCommandTests {
         "a bad interval is a command-line error (64) naming the flag",
         arguments: ["soon", "inf", "1e400", "1e-300", "0x10", "30s", "32d"]
     )
-    func badInterval(interval: String) throws {
-        let result = try CLI.run(["plan", "Profiles/quickstart.yaml", "--interval", interval])
+    func badInterval(interval: String) async throws {
+        let result = try await CLI.run(["plan", "Profiles/quickstart.yaml", "--interval", interval])
         #expect(result.status == 64)
         #expect(result.error.contains("--interval"), "\(result.error)")
     }
@@ -139,8 +139,8 @@ struct PlanCommandTests {
         "simulation options without a simulation are command-line errors (64)",
         arguments: [["--replications", "3"], ["--rounds", "5"]]
     )
-    func optionWithoutSimulation(option: [String]) throws {
-        let result = try CLI.run(["plan", "Profiles/quickstart.yaml"] + option)
+    func optionWithoutSimulation(option: [String]) async throws {
+        let result = try await CLI.run(["plan", "Profiles/quickstart.yaml"] + option)
         #expect(result.status == 64)
         #expect(result.error.contains(option[0]))
     }

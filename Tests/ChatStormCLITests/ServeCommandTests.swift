@@ -44,7 +44,7 @@ struct ServeCommandTests {
     }
 
     @Test("a port in use is named with the flag")
-    func portInUse() throws {
+    func portInUse() async throws {
         // Holds a listening socket on a free port of 127.0.0.1.
         let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(holder) }
@@ -59,7 +59,7 @@ struct ServeCommandTests {
         }
         try #require(bound && listen(holder, 1) == 0)
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let result = try CLI.run(["serve", "--port", "\(port)", "--log-level", "error"])
+        let result = try await CLI.run(["serve", "--port", "\(port)", "--log-level", "error"])
         #expect(result.status == 1)
         #expect(result.error.contains("--port: 127.0.0.1:\(port) is already in use"), "\(result.error)")
     }
@@ -75,14 +75,14 @@ struct ServeCommandTests {
 @Suite("chatstorm schedule", .timeLimit(.minutes(1)), .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built"))
 struct ScheduleCommandTests {
     @Test("--csv writes through the path as a shell's > does: a symbolic link stays a link and its target gets the plan")
-    func csvThroughALink() throws {
+    func csvThroughALink() async throws {
         let folder = try CLI.temporaryFolder("schedule-csv")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("target.csv")
         try Data("old".utf8).write(to: target)
         let link = folder.appendingPathComponent("link.csv")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        let result = try CLI.run(["schedule", "Profiles/quickstart.yaml", "--csv", link.path])
+        let result = try await CLI.run(["schedule", "Profiles/quickstart.yaml", "--csv", link.path])
         #expect(result.status == 0, "\(result.error)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         let written = try String(contentsOf: target, encoding: .utf8)
@@ -100,8 +100,8 @@ struct RunOptionTests {
             ["--speed", "0"], ["--duration", "inf"],
         ]
     )
-    func outOfRange(option: [String]) throws {
-        let result = try CLI.run(["run", "Profiles/quickstart.yaml", "--no-history"] + option)
+    func outOfRange(option: [String]) async throws {
+        let result = try await CLI.run(["run", "Profiles/quickstart.yaml", "--no-history"] + option)
         #expect(result.status == 64)
         #expect(result.error.contains(option[0]), "\(result.error)")
     }

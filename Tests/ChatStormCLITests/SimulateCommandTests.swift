@@ -64,10 +64,10 @@ struct SimulateCommandTests {
             ("32d", false),
         ]
     )
-    func durations(duration: String, valid: Bool) throws {
+    func durations(duration: String, valid: Bool) async throws {
         let out = try CLI.temporaryFolder("simulate-duration")
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CLI.run(["simulate", "Profiles/quickstart.yaml", "--duration", duration, "--out", out.path])
+        let result = try await CLI.run(["simulate", "Profiles/quickstart.yaml", "--duration", duration, "--out", out.path])
         if valid {
             #expect(result.status == 0, "\(result.error)")
         } else {
@@ -77,13 +77,13 @@ struct SimulateCommandTests {
     }
 
     @Test("the default results folder keeps a profile's name inside Results/, whatever the name holds")
-    func profileNameInFolder() throws {
+    func profileNameInFolder() async throws {
         let folder = try CLI.temporaryFolder("simulate-name")
         defer { try? FileManager.default.removeItem(at: folder) }
         let quickstart = try String(contentsOf: CLI.repository.appendingPathComponent("Profiles/quickstart.yaml"), encoding: .utf8)
         let profile = quickstart.replacingOccurrences(of: "name: quickstart", with: "name: \"a/../../../escaped\"")
         try profile.write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
-        let result = try CLI.run(["simulate", "p.yaml", "--duration", "1m"], in: folder)
+        let result = try await CLI.run(["simulate", "p.yaml", "--duration", "1m"], in: folder)
         #expect(result.status == 0, "\(result.error)")
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Results").path)
         #expect(written.count == 1 && written[0].hasSuffix("-a_.._.._.._escaped-sim"), "\(written)")
@@ -92,13 +92,13 @@ struct SimulateCommandTests {
     }
 
     @Test("one seed, one result, from one process to the next (follow-the-sun's day, with overflow to translators)")
-    func sameSeedAcrossProcesses() throws {
+    func sameSeedAcrossProcesses() async throws {
         let folder = try CLI.temporaryFolder("simulate-twice")
         defer { try? FileManager.default.removeItem(at: folder) }
         var runs: [Data] = []
         for name in ["first", "second", "third"] {
             let out = folder.appendingPathComponent(name)
-            let result = try CLI.run(["simulate", "Profiles/follow-the-sun.yaml", "--out", out.path])
+            let result = try await CLI.run(["simulate", "Profiles/follow-the-sun.yaml", "--out", out.path])
             #expect(result.status == 0, "\(result.error)")
             runs.append(try Data(contentsOf: out.appendingPathComponent("timeseries.csv")))
         }
@@ -110,12 +110,12 @@ struct SimulateCommandTests {
     }
 
     @Test("a results file that cannot be written fails the command with 73, naming the folder; the other files are written")
-    func unwritableResults() throws {
+    func unwritableResults() async throws {
         let out = try CLI.temporaryFolder("unwritable")
         defer { try? FileManager.default.removeItem(at: out) }
         // A directory where run.json should go: that file alone cannot be written.
         try FileManager.default.createDirectory(at: out.appendingPathComponent("run.json"), withIntermediateDirectories: true)
-        let result = try CLI.run(["simulate", "Profiles/quickstart.yaml", "--duration", "5m", "--out", out.path])
+        let result = try await CLI.run(["simulate", "Profiles/quickstart.yaml", "--duration", "5m", "--out", out.path])
         #expect(result.status == 73)
         #expect(result.error.contains("cannot write results to \(out.path)"), "\(result.error)")
         for name in ["report.html", "timeseries.csv", "agents.csv", "message_latency_visitor_to_agent.hgrm"] {

@@ -32,7 +32,7 @@ struct ThresholdGateTests {
     }
 
     @Test("a healthy ci-smoke run passes every threshold, writes the CI outputs and the history")
-    func passing() throws {
+    func passing() async throws {
         let folder = try CLI.temporaryFolder("gate-pass")
         defer { try? FileManager.default.removeItem(at: folder) }
         let profile = try smokeProfile(minutes: 3, in: folder)
@@ -40,7 +40,7 @@ struct ThresholdGateTests {
         let history = folder.appendingPathComponent("history.sqlite").path
         let junit = folder.appendingPathComponent("junit.xml")
         let summary = folder.appendingPathComponent("summary.md")
-        let run = try CLI.run([
+        let run = try await CLI.run([
             "run", profile, "--out", out.path, "--junit", junit.path, "--summary-md", summary.path, "--history", history,
         ])
         #expect(run.status == 0, "\(run.output)\n\(run.error)")
@@ -54,11 +54,11 @@ struct ThresholdGateTests {
         #expect(document.rootElement()?.elements(forName: "testsuite").first?.elements(forName: "testcase").count == 13)
         #expect(try String(contentsOf: summary, encoding: .utf8).contains("✅ all 13 thresholds passed"))
 
-        let listed = try CLI.run(["history", "--history", history])
+        let listed = try await CLI.run(["history", "--history", history])
         #expect(listed.status == 0)
         #expect(listed.output.contains("ci-smoke") && listed.output.contains("pass"), "\(listed.output)")
         // A run compared with itself has no regression; the history has no other passing run to compare with.
-        #expect(try CLI.run(["compare", out.path, out.path]).status == 0)
+        #expect(try await CLI.run(["compare", out.path, out.path]).status == 0)
         // The same run with one error more regresses (errors: +0 by default).
         var edited = try json(out.appendingPathComponent("run.json"))
         var counts = try #require(edited["counts"] as? [String: Any])
@@ -66,22 +66,22 @@ struct ThresholdGateTests {
         edited["counts"] = counts
         let worse = folder.appendingPathComponent("worse.json")
         try JSONSerialization.data(withJSONObject: edited).write(to: worse)
-        let regression = try CLI.run(["compare", out.path, worse.path, "--format", "json"])
+        let regression = try await CLI.run(["compare", out.path, worse.path, "--format", "json"])
         #expect(regression.status == 99, "\(regression.output)\n\(regression.error)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(regression.output.utf8)) as? [String: Any])
         #expect(report["regressions"] as? [String] == ["errors"])
-        let noBaseline = try CLI.run(["compare", "--baseline", "last-passing", out.path, "--history", history])
+        let noBaseline = try await CLI.run(["compare", "--baseline", "last-passing", out.path, "--history", history])
         #expect(noBaseline.status == 65, "\(noBaseline.error)")
     }
 
     @Test("an impossible threshold fails the run with exit code 99 and the measured value")
-    func failing() throws {
+    func failing() async throws {
         let folder = try CLI.temporaryFolder("gate-fail")
         defer { try? FileManager.default.removeItem(at: folder) }
         let profile = try smokeProfile(minutes: 2, in: folder)
         let out = folder.appendingPathComponent("run")
         let junit = folder.appendingPathComponent("junit.xml")
-        let run = try CLI.run([
+        let run = try await CLI.run([
             "run", profile, "--out", out.path, "--junit", junit.path, "--no-history",
             "--threshold", "messages_sent: count > 1000000",
         ])
@@ -108,12 +108,12 @@ struct ThresholdGateTests {
     }
 
     @Test("abortOnFail stops the run early, marked thresholdAborted, with exit code 99")
-    func abort() throws {
+    func abort() async throws {
         let folder = try CLI.temporaryFolder("gate-abort")
         defer { try? FileManager.default.removeItem(at: folder) }
         let profile = try abortingProfile(in: folder)
         let out = folder.appendingPathComponent("run")
-        let run = try CLI.run(["run", profile, "--out", out.path, "--no-history"])
+        let run = try await CLI.run(["run", profile, "--out", out.path, "--no-history"])
         #expect(run.status == 99, "\(run.output)\n\(run.error)")
         #expect(run.error.contains("abortOnFail"))
         let result = try json(out.appendingPathComponent("run.json"))
@@ -122,20 +122,20 @@ struct ThresholdGateTests {
     }
 
     @Test("a CI output that cannot be written is named by its flag and path (73); the results are written")
-    func unwritableSummary() throws {
+    func unwritableSummary() async throws {
         let folder = try CLI.temporaryFolder("gate-unwritable")
         defer { try? FileManager.default.removeItem(at: folder) }
         let profile = try abortingProfile(in: folder)
         let out = folder.appendingPathComponent("run")
         // A folder where the summary file should go.
-        let run = try CLI.run(["run", profile, "--out", out.path, "--no-history", "--summary-md", folder.path])
+        let run = try await CLI.run(["run", profile, "--out", out.path, "--no-history", "--summary-md", folder.path])
         #expect(run.status == 73, "\(run.output)\n\(run.error)")
         #expect(run.error.contains("--summary-md: cannot write \(folder.path)"), "\(run.error)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("run.json").path))
     }
 
     @Test("the reference server that run starts keeps a dropped visitor's chat 15 s of the profile's time, not 15 real s")
-    func resumeGraceInProfileTime() throws {
+    func resumeGraceInProfileTime() async throws {
         let folder = try CLI.temporaryFolder("gate-grace")
         defer { try? FileManager.default.removeItem(at: folder) }
         // Every chat drops once for 30–60 simulated seconds (1–2 s real at speed 30): past a 15 s grace in the
@@ -148,7 +148,7 @@ struct ThresholdGateTests {
         let profile = folder.appendingPathComponent("dropping.yaml")
         try Data(text.utf8).write(to: profile)
         let out = folder.appendingPathComponent("run")
-        let run = try CLI.run(["run", profile.path, "--out", out.path, "--no-history"])
+        let run = try await CLI.run(["run", profile.path, "--out", out.path, "--no-history"])
         #expect(run.status == 0, "\(run.output)\n\(run.error)")
         let counts = try #require(try json(out.appendingPathComponent("run.json"))["counts"] as? [String: Any])
         // Back after the grace, a visitor learns that its chat ended, and the message it was about to send is
@@ -158,11 +158,11 @@ struct ThresholdGateTests {
     }
 
     @Test("a malformed --threshold is a command-line error naming the flag")
-    func badFlag() throws {
-        let run = try CLI.run(["run", "Profiles/ci-smoke.yaml", "--threshold", "queue_wait: p(90) < 60 parsecs"])
+    func badFlag() async throws {
+        let run = try await CLI.run(["run", "Profiles/ci-smoke.yaml", "--threshold", "queue_wait: p(90) < 60 parsecs"])
         #expect(run.status == 64)
         #expect(run.error.contains("--threshold 'queue_wait: p(90) < 60 parsecs'"), "\(run.error)")
-        let tag = try CLI.run(["run", "Profiles/ci-smoke.yaml", "--threshold", "queue_wait{region:baltic}: p(90) < 60s"])
+        let tag = try await CLI.run(["run", "Profiles/ci-smoke.yaml", "--threshold", "queue_wait{region:baltic}: p(90) < 60s"])
         #expect(tag.status == 64)
         #expect(tag.error.contains("did you mean \"baltics\"?"), "\(tag.error)")
     }
