@@ -39,7 +39,7 @@ extension ChatHub {
             case .hello:
                 outbox.send(.error(ErrorFrame(code: .helloRequired, text: "hello is sent once", ref: "hello")))
             case .message(let message):
-                try state.relay(message, from: sender, outbox: outbox)
+                try state.relay(message, from: sender, outbox: outbox, metrics: metrics)
             case .typing(let chat, let on):
                 try state.typing(chat: chat, on: on, from: sender)
             case .status(let status):

@@ -47,7 +47,7 @@ extension ChatHub {
             case .hello:
                 outbox.send(.error(ErrorFrame(code: .helloRequired, text: "hello is sent once", ref: "hello")))
             case .message(let message):
-                try state.relay(message, from: sender, outbox: outbox)
+                try state.relay(message, from: sender, outbox: outbox, metrics: metrics)
             case .typing(let chat, let on):
                 try state.typing(chat: chat, on: on, from: sender)
             case .request(let request):
@@ -95,10 +95,21 @@ extension ChatHub {
 }
 
 extension ChatHub.State {
-    /// Relays a chat message and acknowledges it to its sender.
-    mutating func relay(_ message: ChatMessage, from sender: Participant, outbox: Outbox) throws(RoutingError) {
+    /// Relays a chat message and acknowledges it to its sender (a share of them acknowledged only, when the server is
+    /// told to lose messages: ``ServerConfiguration/dropShare``).
+    mutating func relay(
+        _ message: ChatMessage,
+        from sender: Participant,
+        outbox: Outbox,
+        metrics: ServerMetrics
+    ) throws(RoutingError) {
         switch try center.relay(chat: message.chat, from: sender, seq: message.seq) {
         case .deliver(let recipient, let serverSeq):
+            defer { outbox.send(.ack(Ack(chat: message.chat, id: message.id, seq: message.seq, serverSeq: serverSeq))) }
+            if dropShare > 0, Double.random(in: 0..<1, using: &rng) < dropShare {
+                metrics.droppedMessage()
+                return
+            }
             send(
                 .message(
                     RelayedMessage(
@@ -114,7 +125,6 @@ extension ChatHub.State {
                 to: recipient,
                 after: relayDelay
             )
-            outbox.send(.ack(Ack(chat: message.chat, id: message.id, seq: message.seq, serverSeq: serverSeq)))
         case .duplicate:
             outbox.send(.ack(Ack(chat: message.chat, id: message.id, seq: message.seq, serverSeq: 0, duplicate: true)))
         }

@@ -23,6 +23,8 @@ final class ChatHub: Sendable {
         var agents: [String: Outbox] = [:]
         /// ``ServerConfiguration/relayDelay``.
         var relayDelay: Double = 0
+        /// ``ServerConfiguration/dropShare``.
+        var dropShare: Double = 0
     }
 
     /// A visitor's connection, or the frames kept for it while it may still reconnect.
@@ -56,7 +58,8 @@ final class ChatHub: Sendable {
             State(
                 center: ContactCenter(configuration: configuration.routing),
                 rng: SplitMix64(seed: configuration.seed),
-                relayDelay: configuration.relayDelay
+                relayDelay: configuration.relayDelay,
+                dropShare: configuration.dropShare
             )
         )
     }

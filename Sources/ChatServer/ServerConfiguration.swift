@@ -29,6 +29,10 @@ public struct ServerConfiguration: Sendable {
     /// Holds every relayed chat message this many seconds before sending it (0: none). Simulates a slow server,
     /// so the harness's latency measurement can be checked against a known delay; other frames are not delayed.
     public var relayDelay: Double = 0
+    /// The share of relayed chat messages (0…1) the server acknowledges to their sender but never delivers, chosen
+    /// at random from ``seed``: a faulty server, so that the harness's count of lost messages can be checked against
+    /// a known loss. 0 (the default) loses nothing.
+    public var dropShare: Double = 0
     /// Seeds the routing's random choices (bot resolutions), so a run can be repeated.
     public var seed: UInt64
 

@@ -14,6 +14,7 @@ final class ServerMetrics: Sendable {
     private let agentsOnline: Gauge
     private let activeChats: Gauge
     private let queueDepthTotal: Gauge
+    private let messagesDropped: Counter
     private static let totals: [(name: String, help: String, value: @Sendable (RoutingCounters) -> Int)] = [
         ("chats_requested", "Chat requests received", { $0.chatsRequested }),
         ("chats_assigned", "Chats given to an agent", { $0.chatsAssigned }),
@@ -79,6 +80,13 @@ final class ServerMetrics: Sendable {
         queueDepthTotal = registry.makeGauge(
             descriptor: Self.descriptor("waiting_visitors", unit: "", help: "Visitors waiting in all queues")
         )
+        messagesDropped = registry.makeCounter(
+            descriptor: Self.descriptor(
+                "messages_dropped",
+                unit: "total",
+                help: "Chat messages acknowledged but not delivered (serve --drop-messages, fault injection)"
+            )
+        )
         totalCounters = Self.totals.map { registry.makeCounter(descriptor: Self.descriptor($0.name, unit: "total", help: $0.help)) }
         reported.withLock { $0 = Array(repeating: 0, count: Self.totals.count) }
     }
@@ -92,6 +100,7 @@ final class ServerMetrics: Sendable {
     func disconnected(_ role: String) { connections[role]?.decrement() }
     func received(_ role: String) { frames[role]?.increment() }
     func countError(_ code: ErrorCode) { errors[code]?.increment() }
+    func droppedMessage() { messagesDropped.increment() }
 
     /// The Prometheus text exposition of every metric, routing figures taken from `snapshot`.
     func render(_ snapshot: RoutingSnapshot) -> [UInt8] {

@@ -256,8 +256,11 @@ struct RunCommand: AsyncParsableCommand {
         print(
             "visitors   arrived \(c.visitorsArrived), chatted \(c.chatsCompleted), abandoned \(c.chatsAbandoned), offline \(c.offlineTickets), bot \(c.botResolved), left at form \(c.leftAtForm), still active \(c.stillActive)"
         )
+        // Sent but neither received, lost nor refused: on their way, or unanswered, when the run ended.
+        let inFlight = c.messagesSent - c.messagesReceived - c.messagesLost - c.messagesRefused
         print(
             "messages   sent \(c.messagesSent), received \(c.messagesReceived), lost \(c.messagesLost), refused \(c.messagesRefused), duplicated \(c.messagesDuplicated), reordered \(c.messagesReordered), errors \(c.errors)"
+                + (inFlight > 0 ? ", in flight at the end \(inFlight)" : "")
         )
         func line(_ name: String, _ s: LatencySummary) -> String {
             String(format: "%@ p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", name, s.p50, s.p99, s.max, Int(s.count))

@@ -60,7 +60,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Hold every relayed chat message this many seconds (simulates a slow server; for checking latency measurement).")
     var relayDelay = 0.0
 
-    @Option(help: "Seed for the routing's random choices (bot resolutions).")
+    @Option(
+        help: ArgumentHelp(
+            "Acknowledge this share of relayed chat messages (0 to 1) but never deliver them (a faulty server; for checking loss measurement).",
+            valueName: "share"
+        )
+    )
+    var dropMessages = 0.0
+
+    @Option(help: "Seed for the routing's random choices (bot resolutions, dropped messages).")
     var seed: UInt64 = 1
 
     @Option(help: .hidden)
@@ -89,6 +97,9 @@ struct Serve: AsyncParsableCommand {
         }
         guard (0...day).contains(relayDelay) else {
             throw ValidationError("--relay-delay must be from 0 to 86400 seconds, got \(relayDelay)")
+        }
+        guard (0...1).contains(dropMessages) else {
+            throw ValidationError("--drop-messages must be a share from 0 to 1, got \(dropMessages)")
         }
     }
 
@@ -120,6 +131,7 @@ struct Serve: AsyncParsableCommand {
             seed: seed
         )
         configuration.relayDelay = relayDelay
+        configuration.dropShare = dropMessages
         let serverLogger = logger
         let host = configuration.host
         let server = ChatServer(configuration: configuration, logger: logger) { port in

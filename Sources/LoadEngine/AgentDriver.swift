@@ -19,7 +19,6 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     private var connectStarted = NIODeadline.now()
     /// The keys of each open chat's visitor, so agent-side events land in the visitor's breakdowns.
     private var chats: [ChatID: BreakdownKeys] = [:]
-    private var inbound = SequenceCheck()
     private var unanswered = UnansweredMessages<(chat: ChatID, keys: BreakdownKeys)>()
     /// Messages refused as notYourChat in chats the agent still holds, not yet explained by their `ended`.
     private var refusedInOpenChats: [ChatID] = []
@@ -165,9 +164,13 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
                 at: now
             )
         case .message(let message):
-            run.delivered(message, to: chats[message.chat] ?? BreakdownKeys.none, direction: .visitorToAgent, check: &inbound)
+            run.delivered(message, to: chats[message.chat] ?? BreakdownKeys.none, direction: .visitorToAgent)
             handle(.messageReceived(chat: message.chat), at: now)
         case .ended(let chat, let reason):
+            // A chat transferred away goes on with another agent, its numbering with it.
+            if reason != .transferred {
+                run.chatEnded(chat, direction: .visitorToAgent, keys: chats[chat] ?? BreakdownKeys.none)
+            }
             chats[chat] = nil
             refusedInOpenChats.removeAll { $0 == chat }
             concurrencyChanged()
@@ -184,6 +187,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             run.recorder.error(BreakdownKeys.none, kind: error.code.rawValue)
         case .ack(let ack):
             unanswered.acknowledged(ack.id)
+            run.acknowledged(ack, direction: .agentToVisitor, keys: chats[ack.chat] ?? BreakdownKeys.none)
         case .welcome, .queued, .typing, .bot, .offline, .invite:
             break
         }

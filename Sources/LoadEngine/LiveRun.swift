@@ -47,6 +47,8 @@ public final class LiveRun: @unchecked Sendable {
     private var peakSessions = 0
     private var connectRate = ConnectRate()
     private var second = 0
+    /// Each chat's messages as both ends saw them: lost, duplicated and reordered messages.
+    private var ledger = DeliveryLedger()
     private var messagesAtLastTick = 0
     private var agentsOnline = 0
     /// The server's own queue depth, from its `/health`, when it reports one.
@@ -266,6 +268,7 @@ public final class LiveRun: @unchecked Sendable {
             messagesAtLastTick = counts.messagesSent
         }
         second += 1
+        if second % DeliveryLedger.keptAfterEnd == 0 { ledger.sweep(second: second) }
         loop.scheduleTask(deadline: clock.start + .seconds(Int64(second))) { [self] in tick() }
     }
 
@@ -372,13 +375,35 @@ public final class LiveRun: @unchecked Sendable {
     }
 
     /// A relayed message arrived: latency from its intended send time, and delivery integrity.
-    func delivered(_ message: RelayedMessage, to keys: BreakdownKeys, direction: RunRecorder.Direction, check: inout SequenceCheck) {
-        let (lost, duplicated, reordered) = check.record(chat: message.chat, serverSeq: message.serverSeq)
-        if lost != 0 || duplicated != 0 || reordered != 0 {
-            recorder.messageIntegrity(keys, lost: lost, duplicated: duplicated, reordered: reordered)
+    func delivered(_ message: RelayedMessage, to keys: BreakdownKeys, direction: RunRecorder.Direction) {
+        let integrity = ledger.received(
+            chat: message.chat,
+            toVisitor: direction == .agentToVisitor,
+            serverSeq: message.serverSeq,
+            second: second
+        )
+        if integrity != DeliveryLedger.Integrity() {
+            recorder.messageIntegrity(keys, lost: integrity.lost, duplicated: integrity.duplicated, reordered: integrity.reordered)
         }
-        guard duplicated == 0 else { return }
+        guard integrity.duplicated == 0 else { return }
         let latency = message.sentAt.map { NIODeadline.now() - clock.deadline(micros: $0) } ?? .nanoseconds(0)
         recorder.messageDelivered(keys, direction: direction, latency: .nanoseconds(max(0, latency.nanoseconds)))
+    }
+
+    /// The server acknowledged a message sent in `direction`; `keys` are its chat's.
+    func acknowledged(_ ack: Ack, direction: RunRecorder.Direction, keys: BreakdownKeys) {
+        let lost = ledger.acknowledged(
+            chat: ack.chat,
+            toVisitor: direction == .agentToVisitor,
+            serverSeq: ack.serverSeq,
+            second: second
+        )
+        if lost != 0 { recorder.messageIntegrity(keys, lost: lost) }
+    }
+
+    /// The receiver of `direction` had `chat`'s `ended`: nothing more will reach it in that chat.
+    func chatEnded(_ chat: ChatID, direction: RunRecorder.Direction, keys: BreakdownKeys) {
+        let lost = ledger.ended(chat: chat, toVisitor: direction == .agentToVisitor, second: second)
+        if lost != 0 { recorder.messageIntegrity(keys, lost: lost) }
     }
 }

@@ -28,7 +28,6 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
     private var assignedOnce = false
     private var queuedOnce = false
     private var answered = false
-    private var inbound = SequenceCheck()
     /// notYourChat refusals while the visitor believed its chat open, not yet explained by an `ended`.
     private var refusedInOpenChat = 0
     private var unanswered = UnansweredMessages<BreakdownKeys>()
@@ -236,13 +235,14 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             handle(.offline(ticket: ticket), at: now)
         case .message(let message):
             // Also after the visitor finished, while it waits for its end to be confirmed: the message arrived.
-            run.delivered(message, to: keys, direction: .agentToVisitor, check: &inbound)
+            run.delivered(message, to: keys, direction: .agentToVisitor)
             if !answered, !finished, let requestedAt {
                 answered = true
                 run.recorder.firstResponse(keys, after: .nanoseconds((NIODeadline.now() - requestedAt).nanoseconds))
             }
             handle(.messageReceived, at: now)
         case .ended(let ended, let reason):
+            run.chatEnded(ended, direction: .agentToVisitor, keys: keys)
             refusedInOpenChat = 0
             lastChat = ended
             chat = nil
@@ -270,6 +270,7 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
             run.recorder.error(keys, kind: error.code.rawValue)
         case .ack(let ack):
             unanswered.acknowledged(ack.id)
+            run.acknowledged(ack, direction: .visitorToAgent, keys: keys)
             closeIfDone()
         case .welcome, .typing:
             break
@@ -315,35 +316,5 @@ extension ChatEndReason {
         case .disconnected: self = .disconnected
         case .offline: self = .other
         }
-    }
-}
-
-/// Checks a chat direction's server sequence numbers: gaps are lost messages, a repeat of the last number a
-/// duplicate, an older number a reordered message (no longer lost).
-///
-/// The chat seen last is kept inline: a visitor's one chat (and an agent's busiest) needs no dictionary, so an
-/// idle session holds no allocation for it.
-struct SequenceCheck {
-    private var recent: ChatID?
-    private var recentHighest: UInt64 = 0
-    private var others: [ChatID: UInt64] = [:]
-
-    mutating func record(chat: ChatID, serverSeq: UInt64) -> (lost: Int, duplicated: Int, reordered: Int) {
-        if recent != chat {
-            if let recent { others[recent] = recentHighest }
-            recentHighest = others.removeValue(forKey: chat) ?? 0
-            recent = chat
-        }
-        let last = recentHighest
-        if serverSeq == last + 1 {
-            recentHighest = serverSeq
-            return (0, 0, 0)
-        }
-        if serverSeq > last + 1 {
-            recentHighest = serverSeq
-            return (Int(serverSeq - last - 1), 0, 0)
-        }
-        // An older number: a duplicate of the last one, or a late one that was counted lost when the gap appeared.
-        return serverSeq == last ? (0, 1, 0) : (-1, 0, 1)
     }
 }

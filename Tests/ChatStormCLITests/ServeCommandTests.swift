@@ -64,6 +64,19 @@ struct ServeCommandTests {
         #expect(result.error.contains("--port: 127.0.0.1:\(port) is already in use"), "\(result.error)")
     }
 
+    @Test(
+        "options out of range are command-line errors (64) naming the option, before the server starts",
+        arguments: [
+            ["--drop-messages", "1.5"], ["--drop-messages", "nan"], ["--relay-delay", "1e10"], ["--resume-grace", "86401"],
+            ["--max-frame-size", "100"], ["--rate-limit", "inf"],
+        ]
+    )
+    func outOfRange(option: [String]) async throws {
+        let result = try await CLI.run(["serve", "--port", "0", "--log-level", "error"] + option)
+        #expect(result.status == 64)
+        #expect(result.error.contains(option[0]), "\(result.error)")
+    }
+
     /// Whether `pid` is a live process (not gone, not a zombie waiting to be reaped).
     static func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }

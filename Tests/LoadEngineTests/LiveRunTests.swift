@@ -181,3 +181,45 @@ struct LiveRunTimingTests {
         }
     }
 }
+
+@Suite("Live engine against a server that loses messages", .timeLimit(.minutes(1)))
+struct LiveRunLossTests {
+    @Test("every message the server acknowledged and never delivered is counted lost, the last of a chat too")
+    func knownLoss() async throws {
+        // One or two messages a side per chat: most losses are a chat's last message in its direction, which no
+        // later number reveals as a gap. A chat whose message was lost waits for its agent's idle end (5 minutes
+        // after the agent's last reply), so visitors arrive in the first 5 of 13 simulated minutes only, and every
+        // chat has normally ended when the run does: then every message must be accounted for (`accountingProblems`).
+        var profile = engineTestProfile(name: "engine-loss", duration: 780, visitorsPerHour: 1_200, sales: 0.6, agents: 5, seed: 11)
+        profile.calendar.speed = 120
+        profile.visitors.messagesPerChat = .uniform(min: 1, max: 2)
+        profile.events = [
+            Event(
+                name: "closed",
+                timeZone: "Europe/Riga",
+                start: LocalDateTime(year: 2025, month: 11, day: 27, hour: 16, minute: 5),
+                end: LocalDateTime(year: 2025, month: 11, day: 27, hour: 17),
+                multiplier: 0
+            )
+        ]
+        var configuration = ServerConfiguration(agentTokens: ["test-token"])
+        configuration.dropShare = 0.2
+        let (result, dropped) = try await withChatServer(configuration) { [profile] port in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let run = try LiveRun(configuration: EngineConfiguration(profile: profile, port: port, agentToken: "test-token"), group: group)
+            let output = try await run.run()
+            try await group.shutdownGracefully()
+            let exposition = try await Exposition.scrape(port: port)
+            return (output.result, Int(exposition.samples["chatstorm_server_messages_dropped_total"] ?? -1))
+        }
+        let counts = result.counts
+        #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
+        #expect(dropped > 10, "the server dropped \(dropped)")
+        #expect(counts.messagesLost > 0)
+        // Nothing else is lost on loopback; a dropped message escapes the count only while its chat is still open at
+        // the end (in flight: sent, and neither received, lost nor refused).
+        let inFlight = counts.messagesSent - counts.messagesReceived - counts.messagesLost - counts.messagesRefused
+        #expect(counts.messagesLost <= dropped, "lost \(counts.messagesLost), dropped \(dropped)")
+        #expect(dropped - counts.messagesLost <= inFlight, "lost \(counts.messagesLost), dropped \(dropped), in flight \(inFlight)")
+    }
+}
