@@ -70,9 +70,9 @@ struct Compare: ParsableCommand {
         let current = try Self.load(runPath)
         let baselinePath = try baselineRun(for: current, at: runPath)
         let base = try Self.load(baselinePath)
-        if base.result.profile.name != current.result.profile.name {
+        if base.result.profile.label != current.result.profile.label {
             FileHandle.standardError.write(
-                Data("warning: the runs are of different profiles (\(base.result.profile.name), \(current.result.profile.name))\n".utf8)
+                Data("warning: the runs are of different profiles (\(base.result.profile.label), \(current.result.profile.label))\n".utf8)
             )
         }
         let comparison = RunComparison(baseline: base.result, current: current.result, tolerances: try tolerance.map(Self.tolerance))
@@ -85,13 +85,13 @@ struct Compare: ParsableCommand {
         guard baseline == "last-passing" else { return baseline }
         let found: RunSummary?
         do {
-            found = try RunHistory(path: history).lastPassing(profile: current.result.profile.name, excluding: Self.folder(path))
+            found = try RunHistory(path: history).lastPassing(profile: current.result.profile.label, excluding: Self.folder(path))
         } catch {
             FileHandle.standardError.write(Data("cannot read the run history \(history): \(error)\n".utf8))
             throw ExitCode.invalidInput
         }
         guard let found else {
-            FileHandle.standardError.write(Data("no passing run of profile \(current.result.profile.name) in \(history)\n".utf8))
+            FileHandle.standardError.write(Data("no passing run of profile \(current.result.profile.label) in \(history)\n".utf8))
             throw ExitCode.invalidInput
         }
         return found.folder

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoadMetrics
 import Planning
 import Reporting
 import Workload
@@ -29,6 +30,8 @@ struct Plan: ParsableCommand {
 
     @Option(help: "Planning interval, e.g. 15m, 30m, 1h30m (default 1h; from 1 minute to 31 days).")
     var interval = "1h"
+
+    @OptionGroup var arrivalScale: ArrivalScale
 
     @Option(help: "The most agents tried per site and interval.")
     var maxAgents = 10_000
@@ -60,11 +63,12 @@ struct Plan: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadProfile(profile, recordsPerSecond: verify || confirm)
+        let loaded = try arrivalScale.applied(to: loadProfile(profile, recordsPerSecond: verify || confirm))
         var plan: StaffingPlan
         do {
             let planner = try Planner(profile: loaded, interval: RunCommand.seconds(interval) ?? 3600, maxAgentsPerSite: maxAgents)
             plan = try planner.plan()
+            plan.profileName = RunResult.Profile(name: loaded.name, sha256: "", arrivalScale: arrivalScale.recorded).label
             var note: String?
             if confirm {
                 note = try Self.confirmPlan(

@@ -73,7 +73,7 @@ extension RunCommand {
         }
         // Each output named by its flag and path in the error (the results are written already).
         if let junit {
-            let xml = JUnitReport.xml(document.thresholds ?? [], profile: document.result.profile.name, seconds: seconds)
+            let xml = JUnitReport.xml(document.thresholds ?? [], profile: document.result.profile.label, seconds: seconds)
             try Self.writeCIOutput(flag: "--junit", path: junit) { try Data(xml.utf8).write(to: URL(fileURLWithPath: junit)) }
         }
         if let summaryMarkdown {

@@ -50,6 +50,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Simulated duration instead of the profile's, e.g. 90s, 5m, 1h30m (at most 31 days).")
     var duration: String?
 
+    @OptionGroup var arrivalScale: ArrivalScale
+
     @Option(help: "Simulated seconds per real second instead of the profile's, e.g. 10 plays an hour in 6 minutes.")
     var speed: Double?
 
@@ -133,7 +135,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         FileLimits.raiseOpenFiles()
-        var loaded = try loadProfile(profile, recordsPerSecond: duration == nil)
+        var loaded = try arrivalScale.applied(to: loadProfile(profile, recordsPerSecond: duration == nil))
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         if let speed { loaded.calendar.speed = speed }
         let thresholds = try thresholds(of: loaded)
@@ -195,6 +197,7 @@ struct RunCommand: AsyncParsableCommand {
 
         var result = output.result
         result.profile.sha256 = Self.sha256(ofFile: profile)
+        result.profile.arrivalScale = arrivalScale.recorded
         result.series?.regionTimeZones = Dictionary(loaded.regions.map { ($0.name, $0.timeZone) }) { first, _ in first }
         result.series?.siteTimeZones = Dictionary(loaded.agents.sites.map { ($0.name, $0.timeZone) }) { first, _ in first }
         if let stats = ProcessStats.current {

@@ -21,6 +21,8 @@ struct Schedule: ParsableCommand {
     @Option(help: "Seed of the arrival plan (default: the profile's).")
     var seed: UInt64?
 
+    @OptionGroup var arrivalScale: ArrivalScale
+
     @Option(help: "Write the arrival plan as CSV to this file.")
     var csv: String?
 
@@ -28,7 +30,7 @@ struct Schedule: ParsableCommand {
     var agentsCsv: String?
 
     func run() throws {
-        let loaded = try loadProfile(profile)
+        let loaded = try arrivalScale.applied(to: loadProfile(profile))
         let calendar: RunCalendar
         do {
             calendar = try RunCalendar(profile: loaded)
@@ -61,7 +63,9 @@ struct Schedule: ParsableCommand {
         }
         try writer?.close()
 
-        print("\(loaded.name): seed \(plan.seed), from \(utc.localTime(at: 0)) for \(Self.number(calendar.duration / 3600)) h")
+        print(
+            "\(loaded.name)\(arrivalScale.suffix): seed \(plan.seed), from \(utc.localTime(at: 0)) for \(Self.number(calendar.duration / 3600)) h"
+        )
         print(table(calendar: calendar, staffing: staffing, planned: planned, utc: utc))
         if let agentsCsv { try writeAgents(to: agentsCsv, calendar: calendar, agents: agents, staffing: staffing, utc: utc) }
     }

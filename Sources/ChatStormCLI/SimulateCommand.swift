@@ -37,6 +37,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Simulated duration instead of the profile's, e.g. 500ms, 90s, 1h30m, 1d (at most 31 days).")
     var duration: String?
 
+    @OptionGroup var arrivalScale: ArrivalScale
+
     @Option(
         help: ArgumentHelp(
             "Network and server delay of every delivery: seconds, a duration or a distribution as in a profile.",
@@ -57,7 +59,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try loadProfile(profile, recordsPerSecond: duration == nil)
+        var loaded = try arrivalScale.applied(to: loadProfile(profile, recordsPerSecond: duration == nil))
         if let duration, let seconds = RunCommand.seconds(duration) { loaded.calendar.duration = seconds }
         let delay = try ProfileLoader.durationDistribution(delay, source: "--delay")
         let configuration = SimulationConfiguration(profile: loaded, seed: seed, delay: delay)
@@ -68,7 +70,7 @@ struct SimulateCommand: ParsableCommand {
         defer { signals.forEach { $0.cancel() } }
         // Unbuffered: a caller waiting for this line knows the interrupt handlers are in place.
         FileHandle.standardOutput.write(
-            Data("simulating \(replications) × \(Self.span(loaded.calendar.duration)) of \(loaded.name)…\n".utf8)
+            Data("simulating \(replications) × \(Self.span(loaded.calendar.duration)) of \(loaded.name)\(arrivalScale.suffix)…\n".utf8)
         )
         let started = ContinuousClock.now
         var first: Simulation.Output?
@@ -91,6 +93,7 @@ struct SimulateCommand: ParsableCommand {
         }
         result.seed = configuration.seed
         result.profile.sha256 = sha
+        result.profile.arrivalScale = arrivalScale.recorded
         if let stats = ProcessStats.current {
             result.generator.cpuSeconds = stats.cpuSeconds
             result.generator.peakRSSBytes = stats.peakRSSBytes

@@ -18,10 +18,26 @@ public struct RunResult: Sendable, Equatable {
     public struct Profile: Codable, Sendable, Equatable {
         public var name: String
         public var sha256: String
+        /// The factor every region's arrival rate was multiplied by (`--scale`); nil (left out of `run.json`) for
+        /// the profile's own rates.
+        public var arrivalScale: Double?
 
-        public init(name: String, sha256: String) {
+        public init(name: String, sha256: String, arrivalScale: Double? = nil) {
             self.name = name
             self.sha256 = sha256
+            self.arrivalScale = arrivalScale
+        }
+
+        /// The name, and the scale when there is one (`quickstart ×3`): runs of one profile at different scales
+        /// are different loads, told apart in the history, comparisons and reports.
+        public var label: String {
+            guard let arrivalScale else { return name }
+            return "\(name) ×\(Self.factor(arrivalScale))"
+        }
+
+        /// A scale as people write it: 3, 0.5, 1.25.
+        public static func factor(_ scale: Double) -> String {
+            scale == scale.rounded() && abs(scale) < 1e15 ? String(Int(scale)) : "\(scale)"
         }
     }
 

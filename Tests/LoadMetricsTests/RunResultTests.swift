@@ -86,6 +86,20 @@ import Testing
         #expect(try decoded.jsonData() == data)
     }
 
+    @Test("a run at another --scale keeps its factor through run.json, and is labelled with it")
+    func arrivalScale() throws {
+        var result = Self.result(Self.recordedRun())
+        #expect(result.profile.label == "tiny")
+        for (scale, label) in [(3.0, "tiny ×3"), (0.25, "tiny ×0.25"), (1.5, "tiny ×1.5"), (1_000, "tiny ×1000")] {
+            result.profile.arrivalScale = scale
+            #expect(result.profile.label == label)
+            let decoded = try RunResult(jsonData: result.jsonData())
+            #expect(decoded.profile == result.profile)
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: result.jsonData()) as? [String: Any])
+        #expect((json["profile"] as? [String: Any])?["arrivalScale"] as? Double == 1_000)
+    }
+
     @Test func mergeEqualsRecordingTogether() throws {
         var merged = Self.result(Self.recordedRun())
         merged.merge(Self.result(Self.recordedRun(latencyOffset: 100), seed: 43))

@@ -9,9 +9,16 @@ struct HistoryTests {
     private let path = FileManager.default.temporaryDirectory
         .appendingPathComponent("chatstorm-history-\(UUID().uuidString)/history.sqlite").path
 
-    private func document(profile: String = "fixture", latency: Double, passed: Bool?, complete: Bool = true) throws -> RunDocument {
+    private func document(
+        profile: String = "fixture",
+        scale: Double? = nil,
+        latency: Double,
+        passed: Bool?,
+        complete: Bool = true
+    ) throws -> RunDocument {
         var run = RunFixtures.run([RunFixtures.Visit(toAgent: [latency], toVisitor: [latency])])
         run.profile.name = profile
+        run.profile.arrivalScale = scale
         run.complete = complete
         let thresholds = try passed.map { passed in
             [ThresholdResult(threshold: try ThresholdParser.threshold(flag: "errors: count == 0"), value: 0, passed: passed)]
@@ -53,6 +60,18 @@ struct HistoryTests {
         try history.record(RunSummary(try document(profile: "other", latency: 10, passed: true), folder: "other", recordedAt: Date()))
         #expect(try history.lastPassing(profile: "fixture")?.folder == "no-thresholds")
         #expect(try history.lastPassing(profile: "fixture", excluding: "no-thresholds")?.folder == "good")
+    }
+
+    @Test("a run at another --scale is another load: listed and compared under its name with the factor")
+    func scaledRuns() throws {
+        let history = try RunHistory(path: path)
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        try history.record(RunSummary(try document(latency: 10, passed: true), folder: "plain", recordedAt: Date()))
+        try history.record(RunSummary(try document(scale: 3, latency: 10, passed: true), folder: "tripled", recordedAt: Date()))
+        try history.record(RunSummary(try document(scale: 0.25, latency: 10, passed: true), folder: "quarter", recordedAt: Date()))
+        #expect(try history.runs().map(\.profile) == ["fixture ×0.25", "fixture ×3", "fixture"])
+        #expect(try history.lastPassing(profile: "fixture")?.folder == "plain")
+        #expect(try history.lastPassing(profile: "fixture ×3")?.folder == "tripled")
     }
 
     @Test("the table shows verdicts and trend arrows against the previous run of the profile")

@@ -13,7 +13,7 @@ public enum MarkdownSummary {
         let result = document.result
         let thresholds = document.thresholds ?? []
         let failed = thresholds.filter { !$0.passed }.count
-        var lines = ["## chatstorm: \(result.profile.name) (\(result.mode.rawValue))", ""]
+        var lines = ["## chatstorm: \(result.profile.label) (\(result.mode.rawValue))", ""]
         lines.append(verdict(document, failed: failed, total: thresholds.count))
         lines.append("")
         let identity = "seed \(result.seed) · chatstorm \(result.toolVersion)" + (folder.map { " · results `\($0)`" } ?? "")

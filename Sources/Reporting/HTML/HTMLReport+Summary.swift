@@ -17,7 +17,7 @@ extension HTMLReport {
         }
         return """
             <header>
-            <h1>ChatStorm run: \(Format.escape(result.profile.name))</h1>
+            <h1>ChatStorm run: \(Format.escape(result.profile.label))</h1>
             <p class="lead">\(status) \(result.mode == .live ? "live run" : "simulation")\(Format.escape(span))</p>
             </header>
 
@@ -97,6 +97,10 @@ extension HTMLReport {
         let rows: [(String, String, String)] = [
             ("profile", "profile.name", Format.escape(result.profile.name)),
             ("profile sha256", "profile.sha256", "<code>\(Format.escape(result.profile.sha256))</code>"),
+            (
+                "arrival scale", "profile.arrivalScale",
+                result.profile.arrivalScale.map { "×" + RunResult.Profile.factor($0) } ?? "×1 (the profile's rates)"
+            ),
             ("seed", "seed", String(result.seed)),
             ("mode", "mode", result.mode.rawValue),
             ("complete", "complete", result.complete ? "yes" : "no"),

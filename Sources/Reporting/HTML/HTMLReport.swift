@@ -55,7 +55,7 @@ public struct HTMLReport: Sendable {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
-            <title>ChatStorm report: \(Format.escape(result.profile.name))</title>
+            <title>ChatStorm report: \(Format.escape(result.profile.label))</title>
             <style>
             \(ReportStyle.css)
             </style>

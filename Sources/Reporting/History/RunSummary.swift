@@ -43,7 +43,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
         id = nil
         self.folder = folder
         self.recordedAt = recordedAt
-        profile = result.profile.name
+        profile = result.profile.label
         profileSha256 = result.profile.sha256
         seed = String(result.seed)
         mode = result.mode.rawValue

@@ -191,6 +191,10 @@ extension ProfileReader {
 }
 
 extension ProfileLoader {
+    /// The largest magnitude of a number in a profile (see ``ProfileReader/largestNumber``), for options that change
+    /// a profile's numbers.
+    public static var largestNumber: Double { ProfileReader.largestNumber }
+
     /// Seconds of a duration written as in a profile, for command-line options: a plain decimal number of seconds
     /// or a duration with units (`500ms`, `90s`, `1h30m`, `2d`); nil when it is neither, or beyond
     /// ``ProfileReader/largestNumber``.
