@@ -106,7 +106,7 @@ extension ChatHub.State {
         switch try center.relay(chat: message.chat, from: sender, seq: message.seq) {
         case .deliver(let recipient, let serverSeq):
             defer { outbox.send(.ack(Ack(chat: message.chat, id: message.id, seq: message.seq, serverSeq: serverSeq))) }
-            if dropShare > 0, Double.random(in: 0..<1, using: &rng) < dropShare {
+            if dropShare > 0, Double.random(in: 0..<1, using: &dropRNG) < dropShare {
                 metrics.droppedMessage()
                 return
             }

@@ -25,6 +25,9 @@ final class ChatHub: Sendable {
         var relayDelay: Double = 0
         /// ``ServerConfiguration/dropShare``.
         var dropShare: Double = 0
+        /// Draws which messages are dropped: a generator of its own, so that a seed's bot resolutions stay the same
+        /// with or without dropping.
+        var dropRNG: SplitMix64
     }
 
     /// A visitor's connection, or the frames kept for it while it may still reconnect.
@@ -59,7 +62,8 @@ final class ChatHub: Sendable {
                 center: ContactCenter(configuration: configuration.routing),
                 rng: SplitMix64(seed: configuration.seed),
                 relayDelay: configuration.relayDelay,
-                dropShare: configuration.dropShare
+                dropShare: configuration.dropShare,
+                dropRNG: SplitMix64(seed: configuration.seed ^ 0xD809_D809_D809_D809)
             )
         )
     }

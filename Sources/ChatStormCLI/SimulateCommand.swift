@@ -110,7 +110,7 @@ struct SimulateCommand: ParsableCommand {
             ? "\(runs.results.count) of \(replications) × (interrupted at \(Int(first.simulatedSeconds)) s of \(Self.span(loaded.calendar.duration)))"
             : "\(replications) × \(Self.span(loaded.calendar.duration))"
         print(
-            "simulated \(simulated) of \(loaded.name) in \(String(format: "%.2f", seconds)) s (\(events) events) — results in \(folder)"
+            "simulated \(simulated) of \(loaded.name)\(arrivalScale.suffix) in \(String(format: "%.2f", seconds)) s (\(events) events) — results in \(folder)"
         )
         SimulationSummary.print(result)
         if interrupted { throw ExitCode.interrupted }

@@ -24,6 +24,12 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     private var refusedInOpenChats: [ChatID] = []
     private var record: Int?
     private var finished = false
+    /// The machine logged out while the server had not yet confirmed the end of some of the agent's chats: the
+    /// connection closes once it has, so that what the server relayed before each end is received (as a visitor
+    /// that leaves waits for its end), instead of being cut off and left unaccounted for.
+    private var loggingOut = false
+    /// A shift began while the last one's connection still waited for its ends: log in again once it has closed.
+    private var loginAfterClose = false
 
     init(run: LiveRun, agent: AgentSchedule.Agent, index: Int32, site: Site, rng: SeededGenerator) {
         self.run = run
@@ -46,7 +52,13 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     private func execute(_ action: AgentAction, at time: Double) {
         switch action {
         case .login:
-            connect()
+            if loggingOut {
+                loggingOut = false
+                loginAfterClose = true
+                session?.close()
+            } else {
+                connect()
+            }
         case .setStatus(let status):
             send(.status(status == .closing ? .closing : .online))
         case .sendMessage(let chat, let seq, let text):
@@ -75,7 +87,7 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             send(.end(chat: chat))
         case .logout:
             if let record { run.recorder.agentLeft(agent: record, at: .seconds(time)) }
-            session?.close()
+            if chats.isEmpty { session?.close() } else { loggingOut = true }
         case .wake(let at, let timer):
             run.setTimer(.agent(index: index, timer: timer), at: at)
         case .finished:
@@ -115,7 +127,9 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
     }
 
     private func concurrencyChanged() {
-        guard let record else { return }
+        // Once logged out, the agent's observation has stopped (`agentLeft`): the ends it still waits for are the
+        // server's confirmations, not its load.
+        guard let record, !loggingOut else { return }
         run.recorder.agentConcurrency(agent: record, at: .seconds(run.clock.now), active: chats.count)
     }
 
@@ -175,6 +189,10 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
             refusedInOpenChats.removeAll { $0 == chat }
             concurrencyChanged()
             handle(.chatEnded(chat: chat, reason: ChatEndReason(reason)), at: now)
+            if loggingOut, chats.isEmpty {
+                loggingOut = false
+                session.close()
+            }
         case .error(let error):
             if error.code == .notYourChat, let refused = unanswered.refused(error.ref) {
                 run.recorder.messageRefused(refused.keys)
@@ -205,5 +223,10 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         recordUnexplainedRefusals()
         chats.removeAll()
         unanswered.removeAll()
+        loggingOut = false
+        if loginAfterClose {
+            loginAfterClose = false
+            if !finished { connect() }
+        }
     }
 }

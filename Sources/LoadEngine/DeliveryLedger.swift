@@ -42,6 +42,10 @@ struct DeliveryLedger {
     }
 
     private var entries: [Key: Entry] = [:]
+    /// Chats forgotten without news for ``keptIdle`` (a chat waiting long in a queue after a transfer, at speed 1):
+    /// should one carry on, its numbers start from where they are instead of showing a gap from 1. Eight bytes a
+    /// chat, for the few chats whose end a receiver never hears.
+    private var forgotten: Set<Key> = []
 
     /// How long an entry is kept after its receiver's `ended`, for an acknowledgement still on its way (run seconds).
     static let keptAfterEnd = 60
@@ -54,8 +58,7 @@ struct DeliveryLedger {
     /// The receiver saw the message numbered `serverSeq` in `chat`.
     mutating func received(chat: ChatID, toVisitor: Bool, serverSeq: UInt64, second: Int) -> Integrity {
         let key = Key(chat: chat, toVisitor: toVisitor)
-        var entry = entries[key] ?? Entry(touched: second)
-        entry.touched = second
+        var entry = entry(key, seeing: serverSeq, second: second)
         let integrity: Integrity
         if serverSeq > entry.accounted {
             integrity = Integrity(lost: Int(serverSeq - entry.accounted - 1))
@@ -76,9 +79,8 @@ struct DeliveryLedger {
     mutating func acknowledged(chat: ChatID, toVisitor: Bool, serverSeq: UInt64, second: Int) -> Int {
         guard serverSeq > 0 else { return 0 }
         let key = Key(chat: chat, toVisitor: toVisitor)
-        var entry = entries[key] ?? Entry(touched: second)
+        var entry = entry(key, seeing: serverSeq, second: second)
         entry.acknowledged = max(entry.acknowledged, serverSeq)
-        entry.touched = second
         var lost = 0
         if entry.endedAt != nil, serverSeq > entry.accounted {
             lost = Int(serverSeq - entry.accounted)
@@ -86,6 +88,18 @@ struct DeliveryLedger {
         }
         entries[key] = entry
         return lost
+    }
+
+    /// The entry of `key`, touched at `second`; a new one for a chat forgotten in a ``sweep(second:)`` takes the
+    /// numbers before `serverSeq` as accounted for.
+    private mutating func entry(_ key: Key, seeing serverSeq: UInt64, second: Int) -> Entry {
+        var entry = entries[key] ?? Entry(touched: second)
+        if entries[key] == nil, forgotten.remove(key) != nil {
+            entry.accounted = max(serverSeq, 1) - 1
+            entry.lastReceived = entry.accounted
+        }
+        entry.touched = second
+        return entry
     }
 
     /// The receiver had the chat's `ended`: what was acknowledged and not received is lost.
@@ -105,9 +119,11 @@ struct DeliveryLedger {
 
     /// Forgets the chats ended more than ``keptAfterEnd`` ago and those without news for ``keptIdle``.
     mutating func sweep(second: Int) {
-        entries = entries.filter { _, entry in
+        entries = entries.filter { key, entry in
             if let endedAt = entry.endedAt { return second - endedAt < Self.keptAfterEnd }
-            return second - entry.touched < Self.keptIdle
+            if second - entry.touched < Self.keptIdle { return true }
+            forgotten.insert(key)
+            return false
         }
     }
 }
