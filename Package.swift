@@ -264,12 +264,15 @@ let package = Package(
             dependencies: [
                 "ChatClient",
                 "ChatProtocol",
+                "ChatRouting",
                 "ChatServer",
                 "ChatStormTesting",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

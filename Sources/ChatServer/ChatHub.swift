@@ -136,14 +136,16 @@ extension ChatHub.State {
     }
 
     /// Queues a frame for a participant (kept for a visitor that may reconnect, up to ``ChatHub/pendingLimit``
-    /// frames, a chat's `ended` always; dropped for a gone one).
+    /// frames, a chat's `ended` always; dropped for a gone one). A visitor whose connection is closing (its close
+    /// frame came, or the server's went out) is as good as disconnected: its frames are kept from then on, where
+    /// the closing connection would drop them before `visitorDisconnected` is heard.
     mutating func send(_ frame: ServerFrame, to participant: Participant) {
         switch participant {
         case .agent(let id):
             agents[id]?.send(frame)
         case .visitor(let id):
             guard var link = visitors[id] else { return }
-            if let outbox = link.outbox {
+            if let outbox = link.outbox, !outbox.isClosing {
                 outbox.send(frame)
             } else if link.pending.count < ChatHub.pendingLimit || frame.isEnded {
                 link.pending.append(frame)
