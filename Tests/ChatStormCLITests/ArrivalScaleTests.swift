@@ -55,6 +55,24 @@ struct ArrivalScaleTests {
         #expect(ratio > 2.6 && ratio < 3.4, "\(arrived(plain.json)) → \(arrived(tripled.json))")
     }
 
+    @Test("a live run at another scale is recorded under its label, which history --profile takes as 'NAME x2' too")
+    func history() async throws {
+        let folder = try CLI.temporaryFolder("scale-history")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("history.sqlite").path
+        let run = try await CLI.run([
+            "run", "Profiles/quickstart.yaml", "--duration", "30s", "--scale", "2", "--history", database, "--out",
+            folder.appendingPathComponent("run").path,
+        ])
+        #expect(run.status == 0, "\(run.error)")
+        for spelling in ["quickstart x2", "quickstart ×2", "quickstart *2"] {
+            let listed = try await CLI.run(["history", "--history", database, "--profile", spelling])
+            #expect(listed.output.contains("quickstart ×2"), "\(spelling): \(listed.output)")
+        }
+        let plain = try await CLI.run(["history", "--history", database, "--profile", "quickstart"])
+        #expect(!plain.output.contains("quickstart"), "\(plain.output)")
+    }
+
     @Test(
         "a factor out of range is a command-line error naming --scale, for every command that takes it",
         arguments: [["simulate", "0"], ["plan", "1001"], ["schedule", "nan"], ["run", "-0.5"]]
