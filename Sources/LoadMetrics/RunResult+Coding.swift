@@ -154,6 +154,14 @@ extension RunResult: Codable {
                 .init(codingPath: [], debugDescription: "unsupported run.json schemaVersion \(wire.schemaVersion)")
             )
         }
+        if let problem = RunFileProblem.negativeCount(wire.counts, path: "counts") { throw problem }
+        for (dimension, entries) in wire.breakdowns.sorted(by: { $0.key < $1.key }) {
+            for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                if let problem = RunFileProblem.negativeCount(entry.counts, path: "breakdowns.\(dimension).\(name).counts") {
+                    throw problem
+                }
+            }
+        }
         var generator = Generator()
         generator.cpuSeconds = wire.generator.cpuSeconds
         generator.peakRSSBytes = wire.generator.peakRSSBytes

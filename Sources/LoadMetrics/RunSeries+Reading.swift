@@ -24,7 +24,13 @@ extension RunSeries {
             document[keyPath: path] = series
             return document
         }
-        return try JSONDecoder().decode(type, from: data)
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // "Not valid JSON", with no place: find it (RunFileProblem).
+            if let problem = RunFileProblem.locate(in: data) { throw problem }
+            throw DecodingError.dataCorrupted(context)
+        }
     }
 
     /// `data` (a `run.json`) with its top-level `series` value replaced by `null`, and that series read; nil when

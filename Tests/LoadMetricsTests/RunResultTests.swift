@@ -100,6 +100,40 @@ import Testing
         #expect((json["profile"] as? [String: Any])?["arrivalScale"] as? Double == 1_000)
     }
 
+    @Test(
+        "a run.json number that does not fit its count is named by its key path; a syntax error by line and column",
+        arguments: [
+            ("counts.visitorsArrived", "1.5", "counts.visitorsArrived: 1.5 does not fit"),
+            ("counts.visitorsArrived", "-1", "counts.visitorsArrived: -1 does not fit: a count is 0 or more"),
+            ("counts.errorsByKind", "{\"timeout\": 1e30}", "counts.errorsByKind.timeout: 1e+30 does not fit"),
+            ("breakdowns.region.emea.counts.chatsQueued", "0.25", "breakdowns.region.emea.counts.chatsQueued: 0.25 does not fit"),
+            ("generator.peakSessions", "2.5", "generator.peakSessions: 2.5 does not fit"),
+            ("counts.visitorsArrived", "12 x", "not valid JSON at line "),
+        ]
+    )
+    func runFileProblems(path: String, value: String, message: String) throws {
+        // The fixture's run.json with one value written over, found by its key path's last two keys.
+        let keys = path.split(separator: ".").map(String.init)
+        var text = String(decoding: try Self.result(Self.recordedRun()).jsonData(), as: UTF8.self)
+        var searchFrom = text.startIndex
+        for (depth, key) in keys.dropLast().enumerated() {
+            // The first key at the top level (pretty-printed, two spaces in): "counts" also names each breakdown's.
+            let pattern = depth == 0 ? "\n  \"\(key)\"" : "\"\(key)\""
+            searchFrom = try #require(text.range(of: pattern, range: searchFrom..<text.endIndex)).upperBound
+        }
+        let field = try #require(text.range(of: "\"\(keys.last!)\" : ", range: searchFrom..<text.endIndex))
+        let end = try #require(text[field.upperBound...].firstIndex { $0 == "," || $0 == "\n" })
+        // An object value (errorsByKind) runs to its closing brace.
+        let valueEnd = text[field.upperBound] == "{" ? text.index(after: try #require(text[field.upperBound...].firstIndex(of: "}"))) : end
+        text.replaceSubrange(field.upperBound..<valueEnd, with: value)
+        do {
+            _ = try RunResult(jsonData: Data(text.utf8))
+            Issue.record("\(path) = \(value) was read")
+        } catch let problem as RunFileProblem {
+            #expect(problem.description.hasPrefix(message), "\(problem)")
+        }
+    }
+
     @Test func mergeEqualsRecordingTogether() throws {
         var merged = Self.result(Self.recordedRun())
         merged.merge(Self.result(Self.recordedRun(latencyOffset: 100), seed: 43))
