@@ -5,11 +5,11 @@ import Synchronization
 extension ChatHub {
     /// A visitor said hello on a connection. A visitor whose earlier connection dropped within the resume grace
     /// gets its chat back, with the frames it missed (also when that connection is still closing: a widget that
-    /// reconnects at once); a visitor already connected elsewhere is refused.
+    /// reconnects at once, unless the resume grace is 0); a visitor already connected elsewhere is refused.
     func visitorHello(_ hello: VisitorHello, outbox: Outbox) -> ErrorFrame? {
         state.withLock { state -> ErrorFrame? in
             if var link = state.visitors[hello.visitor] {
-                guard link.outbox?.isClosing ?? true else {
+                guard link.outbox.map({ $0.isClosing && configuration.resumeGrace > 0 }) ?? true else {
                     return ErrorFrame(code: .invalidState, text: "visitor \(hello.visitor) is already connected", ref: "hello")
                 }
                 link.outbox = outbox

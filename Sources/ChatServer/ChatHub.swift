@@ -131,7 +131,11 @@ extension ChatHub.State {
         switch participant {
         case .agent(let id): agents[id]?.send(frame, after: delay)
         case .visitor(let id):
-            if let outbox = visitors[id]?.outbox { outbox.send(frame, after: delay) } else { send(frame, to: participant) }
+            if let outbox = visitors[id]?.outbox, !outbox.isClosing {
+                outbox.send(frame, after: delay)
+            } else {
+                send(frame, to: participant)
+            }
         }
     }
 
@@ -145,8 +149,10 @@ extension ChatHub.State {
             agents[id]?.send(frame)
         case .visitor(let id):
             guard var link = visitors[id] else { return }
-            if let outbox = link.outbox, !outbox.isClosing {
-                outbox.send(frame)
+            // Checked and queued in one step by the outbox: a close its own event loop begins meanwhile (more than one
+            // server thread) refuses the frame, which is then kept like the rest.
+            if let outbox = link.outbox, !outbox.isClosing, outbox.send(frame) {
+                return
             } else if link.pending.count < ChatHub.pendingLimit || frame.isEnded {
                 link.pending.append(frame)
                 visitors[id] = link

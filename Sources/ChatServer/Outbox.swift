@@ -54,8 +54,10 @@ final class Outbox: Sendable {
     /// Whether a close has begun, whoever started it: frames from the client are no longer served.
     var isClosing: Bool { closeStarted.load(ordering: .acquiring) }
 
-    /// Queues a frame for this client.
-    func send(_ frame: ServerFrame) {
+    /// Queues a frame for this client; false when it was not queued, the connection closing or gone (or a slow
+    /// client's overflow closing it now).
+    @discardableResult
+    func send(_ frame: ServerFrame) -> Bool {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(192)
         frame.encode(into: &bytes)
@@ -65,19 +67,23 @@ final class Outbox: Sendable {
         buffer.moveWriterIndex(forwardBy: Self.headerRoom)
         buffer.moveReaderIndex(forwardBy: Self.headerRoom)
         buffer.writeBytes(bytes)
-        let schedule = state.withLock { state -> Bool in
-            guard !state.closed, state.close == nil else { return false }
+        let (queued, schedule) = state.withLock { state -> (Bool, Bool) in
+            guard !state.closed, state.close == nil else { return (false, false) }
+            let queued: Bool
             if state.pending.count >= limit {
                 state.pending.removeAll()
                 state.close = Close(code: .policyViolation, reason: "slow consumer", awaitsReply: true)
                 closeStarted.store(true, ordering: .releasing)
+                queued = false
             } else {
                 state.pending.append(buffer)
+                queued = true
             }
             defer { state.flushScheduled = true }
-            return !state.flushScheduled
+            return (queued, !state.flushScheduled)
         }
         if schedule { channel.eventLoop.execute { self.flush() } }
+        return queued
     }
 
     /// Queues a frame `delay` seconds from now.
@@ -175,5 +181,6 @@ final class Outbox: Sendable {
             state.closed = true
             state.pending.removeAll()
         }
+        closeStarted.store(true, ordering: .releasing)
     }
 }

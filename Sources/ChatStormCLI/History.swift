@@ -27,12 +27,17 @@ struct History: ParsableCommand {
         guard (1...1_000_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000000, got \(limit)") }
     }
 
-    /// A profile as the history names it: `quickstart x3` (or `×3`, `*3`) is the label of runs at `--scale 3`.
+    /// A profile as the history names it: `quickstart x3` (or `X3`, `×3`, `*3`) is the label of runs at `--scale 3`,
+    /// `quickstart x1` the plain name.
     static func label(_ profile: String) -> String {
-        guard let space = profile.lastIndex(of: " ") else { return profile }
-        let factor = profile[profile.index(after: space)...]
-        guard let sign = factor.first, "x×*".contains(sign), let scale = Double(factor.dropFirst()) else { return profile }
-        return RunResult.Profile(name: String(profile[..<space]), sha256: "", arrivalScale: scale).label
+        let trimmed = profile.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.lastIndex(of: " ") else { return profile }
+        let factor = trimmed[trimmed.index(after: space)...]
+        guard let sign = factor.first, "xX×*".contains(sign), let scale = Double(factor.dropFirst()), scale > 0 else {
+            return profile
+        }
+        let name = trimmed[..<space].trimmingCharacters(in: .whitespaces)
+        return RunResult.Profile(name: name, sha256: "", arrivalScale: scale == 1 ? nil : scale).label
     }
 
     func run() throws {
@@ -42,7 +47,12 @@ struct History: ParsableCommand {
         }
         do {
             // One more than shown, so that the oldest shown run has a trend too.
-            let runs = try RunHistory(path: history).runs(profile: profile.map(Self.label), limit: limit + 1)
+            let database = try RunHistory(path: history)
+            // The name as written first: a profile may be called "promo x2" itself.
+            var runs = try database.runs(profile: profile, limit: limit + 1)
+            if runs.isEmpty, let profile, Self.label(profile) != profile {
+                runs = try database.runs(profile: Self.label(profile), limit: limit + 1)
+            }
             print(HistoryTable.text(runs, limit: limit), terminator: "")
         } catch {
             FileHandle.standardError.write(Data("cannot read the run history \(history): \(error)\n".utf8))

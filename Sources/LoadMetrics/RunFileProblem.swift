@@ -4,8 +4,8 @@ public import Foundation
 /// place: Foundation's decoder (Swift 6.3) says so both for a syntax error and for a number that does not fit its
 /// field (a count of `1.5`, `1e30`, or `-1` where the count is unsigned). This finds the place by hand: the line and
 /// column of a syntax error, or the key path of the first number in the file's sections of counts (`counts`, each
-/// breakdown's `counts`, the generator's counts) that is not a whole number from 0 to 2^63. A negative count, which
-/// `JSONDecoder` takes, is refused by ``negativeCount(_:path:)``.
+/// breakdown's `counts`, the generator's counts) that is not a whole number from 0 to 2^63. A negative count in
+/// `counts`, which `JSONDecoder` takes, is refused by ``negativeCount(_:path:)``.
 public struct RunFileProblem: Error, CustomStringConvertible, Sendable {
     public let description: String
 
@@ -54,7 +54,9 @@ public struct RunFileProblem: Error, CustomStringConvertible, Sendable {
             }
         case let number as NSNumber:
             let double = number.doubleValue
-            guard double.isFinite, double >= 0, double < 0x1p63, double == double.rounded() else {
+            // A breakdown cell's `messagesLost` may be below 0 (see `negativeCount(_:path:)`).
+            let least = path.hasSuffix(".messagesLost") ? -0x1p63 : 0
+            guard double.isFinite, double >= least, double < 0x1p63, double == double.rounded() else {
                 return "\(path): \(number) does not fit: a whole number from 0 to 2^63 is expected"
             }
         default:

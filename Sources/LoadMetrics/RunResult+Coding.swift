@@ -150,8 +150,11 @@ extension RunResult: Codable {
     public init(from decoder: any Decoder) throws {
         let wire = try Wire(from: decoder)
         guard wire.schemaVersion == Self.schemaVersion, wire.histograms.encoding == Self.histogramEncoding else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: [], debugDescription: "unsupported run.json schemaVersion \(wire.schemaVersion)")
+            // Not a `DecodingError`: that would send the reader looking for a number that does not fit instead.
+            throw RunFileProblem(
+                description: wire.schemaVersion == Self.schemaVersion
+                    ? "unsupported histograms.encoding \"\(wire.histograms.encoding)\" (this chatstorm reads \"\(Self.histogramEncoding)\")"
+                    : "unsupported run.json schemaVersion \(wire.schemaVersion) (this chatstorm reads \(Self.schemaVersion))"
             )
         }
         if let problem = RunFileProblem.negativeCount(wire.counts, path: "counts") { throw problem }

@@ -12,15 +12,23 @@ import Testing
 /// that it has gone: the window in which frames for the visitor used to be dropped and its reconnection refused.
 @Suite("A visitor's closing connection")
 struct ClosingConnectionTests {
-    private let hub = ChatHub(configuration: ServerConfiguration(agentTokens: ["t"]), metrics: ServerMetrics())
+    private let hub: ChatHub
+
+    init() { hub = Self.hub() }
+
+    private static func hub(resumeGrace: Double = 15) -> ChatHub {
+        var configuration = ServerConfiguration(agentTokens: ["t"])
+        configuration.resumeGrace = resumeGrace
+        return ChatHub(configuration: configuration, metrics: ServerMetrics())
+    }
 
     private func outbox(_ id: UInt64) -> (Outbox, EmbeddedChannel) {
         let channel = EmbeddedChannel()
         return (Outbox(id: id, channel: channel, limit: 64, closeTimeout: 2), channel)
     }
 
-    private func hello(_ outbox: Outbox) -> ErrorFrame? {
-        hub.visitorHello(VisitorHello(visitor: "v-1", language: "en", region: "emea"), outbox: outbox)
+    private func hello(_ outbox: Outbox, hub: ChatHub? = nil) -> ErrorFrame? {
+        (hub ?? self.hub).visitorHello(VisitorHello(visitor: "v-1", language: "en", region: "emea"), outbox: outbox)
     }
 
     /// The text frames `channel` was given to write, decoded.
@@ -43,6 +51,31 @@ struct ClosingConnectionTests {
         hub.state.withLock { $0.send(.typing(chat: 7, from: .agent, on: true), to: .visitor("v-1")) }
         #expect(hub.state.withLock { $0.visitors["v-1"]?.pending.count } == 1)
         #expect(try written(channel).allSatisfy { if case .welcome = $0 { true } else { false } })
+    }
+
+    @Test("frames held back (serve --relay-delay) and frames after the connection is gone are kept too")
+    func heldBackAndGone() throws {
+        let (first, _) = outbox(1)
+        #expect(hello(first) == nil)
+        first.close(.goingAway, reason: "")
+        hub.state.withLock { $0.send(.ended(chat: 7, reason: .agent), to: .visitor("v-1"), after: 0.5) }
+        #expect(hub.state.withLock { $0.visitors["v-1"]?.pending } == [.ended(chat: 7, reason: .agent)])
+        let (second, _) = outbox(2)
+        let hub = Self.hub()
+        #expect(hello(second, hub: hub) == nil)
+        second.finish()
+        hub.state.withLock { $0.send(.typing(chat: 7, from: .agent, on: false), to: .visitor("v-1")) }
+        #expect(hub.state.withLock { $0.visitors["v-1"]?.pending.count } == 1)
+    }
+
+    @Test("without a resume grace, a second hello while the first connection closes is still refused")
+    func noGraceNoTakeover() {
+        let hub = Self.hub(resumeGrace: 0)
+        let (first, _) = outbox(1)
+        #expect(hello(first, hub: hub) == nil)
+        first.close(.goingAway, reason: "")
+        let (second, _) = outbox(2)
+        #expect(hello(second, hub: hub)?.code == .invalidState)
     }
 
     @Test("it may say hello again on a new connection at once, and gets what was kept")

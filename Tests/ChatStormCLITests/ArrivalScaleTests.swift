@@ -71,6 +71,17 @@ struct ArrivalScaleTests {
         }
         let plain = try await CLI.run(["history", "--history", database, "--profile", "quickstart"])
         #expect(!plain.output.contains("quickstart"), "\(plain.output)")
+        // A profile whose own name ends so is listed by that name.
+        let quickstart = try String(contentsOf: CLI.repository.appendingPathComponent("Profiles/quickstart.yaml"), encoding: .utf8)
+        let named = quickstart.replacingOccurrences(of: "name: quickstart", with: "name: \"quickstart x2\"")
+        try named.write(to: folder.appendingPathComponent("named.yaml"), atomically: true, encoding: .utf8)
+        let second = try await CLI.run(
+            ["run", "named.yaml", "--duration", "30s", "--history", database, "--out", folder.appendingPathComponent("named").path],
+            in: folder
+        )
+        #expect(second.status == 0, "\(second.error)")
+        let literal = try await CLI.run(["history", "--history", database, "--profile", "quickstart x2"])
+        #expect(literal.output.contains("quickstart x2") && !literal.output.contains("quickstart ×2"), "\(literal.output)")
     }
 
     @Test(

@@ -134,6 +134,22 @@ import Testing
         }
     }
 
+    @Test("a breakdown's negative messagesLost reads; an unknown schemaVersion is named as such, whatever else is in the file")
+    func schemaVersionAndLateMessages() throws {
+        var text = String(decoding: try Self.result(Self.recordedRun()).jsonData(), as: UTF8.self)
+        let breakdowns = try #require(text.range(of: "\"breakdowns\""))
+        let lost = try #require(text.range(of: "\"messagesLost\" : 0", range: breakdowns.upperBound..<text.endIndex))
+        text.replaceSubrange(lost, with: "\"messagesLost\" : -1")
+        _ = try RunResult(jsonData: Data(text.utf8))
+        text = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2")
+        #expect(throws: RunFileProblem.self) { try RunResult(jsonData: Data(text.utf8)) }
+        do {
+            _ = try RunResult(jsonData: Data(text.utf8))
+        } catch {
+            #expect("\(error)" == "unsupported run.json schemaVersion 2 (this chatstorm reads 1)")
+        }
+    }
+
     @Test func mergeEqualsRecordingTogether() throws {
         var merged = Self.result(Self.recordedRun())
         merged.merge(Self.result(Self.recordedRun(latencyOffset: 100), seed: 43))
