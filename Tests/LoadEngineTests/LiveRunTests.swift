@@ -162,20 +162,21 @@ struct LiveRunTimingTests {
         return try await liveResult(shortProfile(), server: configuration)
     }
 
-    @Test("a server holding every relayed message 50 ms adds 50 ms to the measured latency (p50 within 2.5 ms)")
+    @Test("a server holding every relayed message 50 ms adds 50 ms to the measured latency (p50 within 5 ms)")
     func knownDelay() async throws {
         // The same seeded run twice at once (so that both see the same load from the other suites): against the
         // plain server and against one that holds each relay 50 ms. What the harness measures must differ by the
-        // known delay at the median. The server's 50 ms timers themselves fire late by a millisecond or two when
-        // the two cores are shared with the rest of the suite (1.5–1.7 ms seen in CI), and the harness measures
-        // that too; a harness that got its clock or units wrong would be off by far more.
+        // known delay at the median. The server's 50 ms timers themselves fire late by a few milliseconds when
+        // the two cores are shared with the rest of the suite (1.5–1.7 ms seen in CI, 2.8 ms once the live loss
+        // test ran beside it, with a plain p50 of 4.6 ms), and the harness measures that too; a harness that got
+        // its clock or units wrong would be off by far more (a unit off is a factor of 1,000).
         async let plainRun = run(relayDelay: 0)
         async let delayedRun = run(relayDelay: 0.050)
         let (plain, delayed) = (try await plainRun.metrics.messageLatency, try await delayedRun.metrics.messageLatency)
         for (base, slow) in [(plain.visitorToAgent, delayed.visitorToAgent), (plain.agentToVisitor, delayed.agentToVisitor)] {
             #expect(slow.count > 50)
             #expect(slow.min >= 50, "nothing can arrive before the server releases it")
-            #expect(abs(slow.p50 - base.p50 - 50) < 2.5, "p50 \(base.p50) → \(slow.p50)")
+            #expect(abs(slow.p50 - base.p50 - 50) < 5, "p50 \(base.p50) → \(slow.p50)")
             // The tail (p99) of a debug build sharing two cores with the other test suites is too noisy to hold to
             // 1 ms; `chatstorm run` in release against `serve --relay-delay` is where the tail is measured.
         }
