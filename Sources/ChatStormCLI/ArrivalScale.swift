@@ -25,23 +25,16 @@ struct ArrivalScale: ParsableArguments {
     /// What a result records: nil for the profile's own rates.
     var recorded: Double? { scale == 1 ? nil : scale }
 
-    /// `profile` at this scale. A rate past the largest number a profile may hold is a command-line error.
+    /// `profile` at this scale (`Profile.scalingArrivals(by:)`); a rate past what a profile may hold is a
+    /// command-line error.
     func applied(to profile: Profile) throws -> Profile {
         guard scale != 1 else { return profile }
-        var scaled = profile
-        for index in scaled.regions.indices {
-            scaled.regions[index].peakPerHour *= scale
-            guard scaled.regions[index].peakPerHour <= ProfileLoader.largestNumber else {
-                FileHandle.standardError.write(
-                    Data(
-                        "--scale: \(scale) takes region \(profile.regions[index].name)'s peakPerHour past \(ProfileLoader.largestNumber)\n"
-                            .utf8
-                    )
-                )
-                throw ExitCode.validationFailure
-            }
+        do {
+            return try profile.scalingArrivals(by: scale)
+        } catch {
+            FileHandle.standardError.write(Data("--scale: \(error)\n".utf8))
+            throw ExitCode.validationFailure
         }
-        return scaled
     }
 
     /// " at ×3", or nothing for the profile's own rates: for the lines that name the profile.

@@ -57,64 +57,62 @@ struct DeliveryLedger {
 
     /// The receiver saw the message numbered `serverSeq` in `chat`.
     mutating func received(chat: ChatID, toVisitor: Bool, serverSeq: UInt64, second: Int) -> Integrity {
-        let key = Key(chat: chat, toVisitor: toVisitor)
-        var entry = entry(key, seeing: serverSeq, second: second)
-        let integrity: Integrity
-        if serverSeq > entry.accounted {
-            integrity = Integrity(lost: Int(serverSeq - entry.accounted - 1))
-            entry.accounted = serverSeq
-            entry.lastReceived = serverSeq
-        } else if serverSeq == entry.lastReceived {
-            integrity = Integrity(duplicated: 1)
-        } else {
+        update(Key(chat: chat, toVisitor: toVisitor), seeing: serverSeq, second: second) { entry in
+            if serverSeq > entry.accounted {
+                defer {
+                    entry.accounted = serverSeq
+                    entry.lastReceived = serverSeq
+                }
+                return Integrity(lost: Int(serverSeq - entry.accounted - 1))
+            }
+            if serverSeq == entry.lastReceived { return Integrity(duplicated: 1) }
             // An older number: a late message, counted lost when the gap (or the chat's end) showed it missing.
-            integrity = Integrity(lost: -1, reordered: 1)
+            return Integrity(lost: -1, reordered: 1)
         }
-        entries[key] = entry
-        return integrity
     }
 
     /// The server acknowledged a message it numbered `serverSeq` in `chat` (0: not relayed, a duplicate). Returns
     /// the messages this shows lost: none until the receiver has the chat's `ended`.
     mutating func acknowledged(chat: ChatID, toVisitor: Bool, serverSeq: UInt64, second: Int) -> Int {
         guard serverSeq > 0 else { return 0 }
-        let key = Key(chat: chat, toVisitor: toVisitor)
-        var entry = entry(key, seeing: serverSeq, second: second)
-        entry.acknowledged = max(entry.acknowledged, serverSeq)
-        var lost = 0
-        if entry.endedAt != nil, serverSeq > entry.accounted {
-            lost = Int(serverSeq - entry.accounted)
-            entry.accounted = serverSeq
+        return update(Key(chat: chat, toVisitor: toVisitor), seeing: serverSeq, second: second) { entry in
+            entry.acknowledged = max(entry.acknowledged, serverSeq)
+            guard entry.endedAt != nil, serverSeq > entry.accounted else { return 0 }
+            defer { entry.accounted = serverSeq }
+            return Int(serverSeq - entry.accounted)
         }
-        entries[key] = entry
-        return lost
-    }
-
-    /// The entry of `key`, touched at `second`; a new one for a chat forgotten in a ``sweep(second:)`` takes the
-    /// numbers before `serverSeq` as accounted for.
-    private mutating func entry(_ key: Key, seeing serverSeq: UInt64, second: Int) -> Entry {
-        var entry = entries[key] ?? Entry(touched: second)
-        if entries[key] == nil, forgotten.remove(key) != nil {
-            entry.accounted = max(serverSeq, 1) - 1
-            entry.lastReceived = entry.accounted
-        }
-        entry.touched = second
-        return entry
     }
 
     /// The receiver had the chat's `ended`: what was acknowledged and not received is lost.
     mutating func ended(chat: ChatID, toVisitor: Bool, second: Int) -> Int {
-        let key = Key(chat: chat, toVisitor: toVisitor)
-        var entry = entries[key] ?? Entry(touched: second)
-        var lost = 0
-        if entry.acknowledged > entry.accounted {
-            lost = Int(entry.acknowledged - entry.accounted)
-            entry.accounted = entry.acknowledged
+        update(Key(chat: chat, toVisitor: toVisitor), seeing: 0, second: second) { entry in
+            entry.endedAt = second
+            guard entry.acknowledged > entry.accounted else { return 0 }
+            defer { entry.accounted = entry.acknowledged }
+            return Int(entry.acknowledged - entry.accounted)
         }
-        entry.endedAt = second
-        entry.touched = second
+    }
+
+    /// Applies `change` to the entry of `key`, touched at `second`, in place (one hash per message). A new entry for
+    /// a chat forgotten in a ``sweep(second:)`` takes the numbers before `serverSeq` as accounted for.
+    private mutating func update<Result>(
+        _ key: Key,
+        seeing serverSeq: UInt64,
+        second: Int,
+        _ change: (inout Entry) -> Result
+    ) -> Result {
+        if let index = entries.index(forKey: key) {
+            entries.values[index].touched = second
+            return change(&entries.values[index])
+        }
+        var entry = Entry(touched: second)
+        if forgotten.remove(key) != nil {
+            entry.accounted = max(serverSeq, 1) - 1
+            entry.lastReceived = entry.accounted
+        }
+        let result = change(&entry)
         entries[key] = entry
-        return lost
+        return result
     }
 
     /// Forgets the chats ended more than ``keptAfterEnd`` ago and those without news for ``keptIdle``.

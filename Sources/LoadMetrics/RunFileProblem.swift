@@ -17,18 +17,17 @@ public struct RunFileProblem: Error, CustomStringConvertible, Sendable {
         } catch {
             return RunFileProblem(description: syntaxError(error, in: data))
         }
-        guard let document = object as? [String: Any] else {
+        // A `RunDocument` writes its result's keys at the top level, beside its own.
+        guard let run = object as? [String: Any] else {
             return RunFileProblem(description: "not a run.json: the file holds no JSON object")
         }
-        // A results folder's run.json, or a document holding a run's result (`RunDocument`).
-        let run = (document["result"] as? [String: Any]).map { ($0, "result.") } ?? (document, "")
-        var sections: [(String, Any)] = [("counts", run.0["counts"] as Any)]
-        if let generator = run.0["generator"] as? [String: Any] {
+        var sections: [(String, Any)] = [("counts", run["counts"] as Any)]
+        if let generator = run["generator"] as? [String: Any] {
             for key in ["peakRSSBytes", "baseRSSBytes", "messageEvents", "peakSessions", "peakConnectsPerSecond", "lateArrivals"] {
                 sections.append(("generator." + key, generator[key] as Any))
             }
         }
-        if let breakdowns = run.0["breakdowns"] as? [String: Any] {
+        if let breakdowns = run["breakdowns"] as? [String: Any] {
             for (dimension, entries) in breakdowns.sorted(by: { $0.key < $1.key }) {
                 for (name, entry) in ((entries as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
                     sections.append(("breakdowns.\(dimension).\(name).counts", (entry as? [String: Any])?["counts"] as Any))
@@ -36,7 +35,7 @@ public struct RunFileProblem: Error, CustomStringConvertible, Sendable {
             }
         }
         for (path, value) in sections {
-            if let found = firstUnfit(value, path: run.1 + path) { return RunFileProblem(description: found) }
+            if let found = firstUnfit(value, path: path) { return RunFileProblem(description: found) }
         }
         return nil
     }

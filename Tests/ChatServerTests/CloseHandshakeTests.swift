@@ -228,44 +228,20 @@ struct CloseHandshakeTests {
     }
 }
 
-/// Runs blocking socket work on a thread of its own: the raw client waits in `poll`, and on the cooperative pool
-/// (two threads on a two-core machine) it could hold back the server's own tasks.
-private func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
-
 /// A WebSocket client on a blocking socket, for watching the TCP connection itself: when it ends, and how.
 private final class RawWebSocketClient: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     private let descriptor: Int32
     private var received = ByteBuffer()
 
     init(port: Int, path: String) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw Failure(description: "socket: errno \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(descriptor)
-            throw Failure(description: "connect: errno \(errno)")
-        }
+        descriptor = try connectedSocket(port: port)
         var random = SystemRandomNumberGenerator()
         let key = WebSocketHandshake.makeKey(using: &random)
         var request = ByteBuffer()
         WebSocketHandshake(path: path, host: "127.0.0.1", port: port).writeRequest(key: key, into: &request)
         try write(request)
         while try WebSocketHandshake.readResponse(from: &received, key: key) == nil {
-            guard try readMore(timeout: 5) == .data else { throw Failure(description: "the handshake's answer never came") }
+            guard try readMore(timeout: 5) == .data else { throw SocketFailure(description: "the handshake's answer never came") }
         }
     }
 
@@ -319,7 +295,7 @@ private final class RawWebSocketClient: @unchecked Sendable {
     func nextFrame() throws -> WebSocketWire.Frame {
         while true {
             if let frame = try WebSocketWire.readFrame(from: &received, maxPayload: 1 << 16) { return frame }
-            guard try readMore(timeout: 5) == .data else { throw Failure(description: "no frame came") }
+            guard try readMore(timeout: 5) == .data else { throw SocketFailure(description: "no frame came") }
         }
     }
 
@@ -366,7 +342,7 @@ private final class RawWebSocketClient: @unchecked Sendable {
                 if frame.opcode == .close { return frames }
             }
             guard try readMore(timeout: 5) == .data else {
-                throw Failure(description: "the connection ended without a close frame; got \(frames.map(\.opcode))")
+                throw SocketFailure(description: "the connection ended without a close frame; got \(frames.map(\.opcode))")
             }
         }
     }
@@ -394,7 +370,7 @@ private final class RawWebSocketClient: @unchecked Sendable {
         guard ready > 0 else { return .nothing }
         var chunk = [UInt8](repeating: 0, count: 4096)
         let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count >= 0 else { throw Failure(description: "the connection was reset (errno \(errno)) instead of closed") }
+        guard count >= 0 else { throw SocketFailure(description: "the connection was reset (errno \(errno)) instead of closed") }
         guard count > 0 else { return .end }
         received.writeBytes(chunk[0..<count])
         return .data
@@ -405,7 +381,7 @@ private final class RawWebSocketClient: @unchecked Sendable {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { sendBytes(descriptor, $0) }
-            guard count > 0 else { throw Failure(description: "send: errno \(errno)") }
+            guard count > 0 else { throw SocketFailure(description: "send: errno \(errno)") }
             sent += count
         }
     }

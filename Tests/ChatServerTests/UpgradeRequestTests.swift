@@ -61,45 +61,23 @@ struct UpgradeRequestTests {
 /// Sends `request` on a new connection and reads until the server closes it (or, `untilHeaders`, until the end of
 /// the response's headers), on a thread of its own: the blocking reads stay off the cooperative pool.
 private func exchange(_ request: String, port: Int, untilHeaders: Bool = false) async throws -> String {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread {
-            continuation.resume(
-                with: Result {
-                    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                    defer { close(descriptor) }
-                    var address = sockaddr_in()
-                    address.sin_family = sa_family_t(AF_INET)
-                    address.sin_port = in_port_t(UInt16(port).bigEndian)
-                    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-                    let connected = withUnsafePointer(to: &address) {
-                        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                        }
-                    }
-                    guard connected == 0 else { throw ExchangeFailure(description: "connect: errno \(errno)") }
-                    var timeout = timeval(tv_sec: 10, tv_usec: 0)
-                    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                    let bytes = Array(request.utf8)
-                    guard send(descriptor, bytes, bytes.count, 0) == bytes.count else {
-                        throw ExchangeFailure(description: "send: errno \(errno)")
-                    }
-                    var received: [UInt8] = []
-                    var chunk = [UInt8](repeating: 0, count: 4_096)
-                    while true {
-                        if untilHeaders, String(decoding: received, as: UTF8.self).contains("\r\n\r\n") { break }
-                        let count = recv(descriptor, &chunk, chunk.count, 0)
-                        if count < 0, errno == EINTR { continue }
-                        guard count >= 0 else { throw ExchangeFailure(description: "no answer within 10 s (errno \(errno))") }
-                        if count == 0 { break }
-                        received += chunk[..<count]
-                    }
-                    return String(decoding: received, as: UTF8.self)
-                }
-            )
-        }.start()
+    try await onOwnThread {
+        let descriptor = try connectedSocket(port: port)
+        defer { close(descriptor) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(request.utf8)
+        guard send(descriptor, bytes, bytes.count, 0) == bytes.count else { throw SocketFailure(description: "send: errno \(errno)") }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            if untilHeaders, String(decoding: received, as: UTF8.self).contains("\r\n\r\n") { break }
+            let count = recv(descriptor, &chunk, chunk.count, 0)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw SocketFailure(description: "no answer within 10 s (errno \(errno))") }
+            if count == 0 { break }
+            received += chunk[..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
     }
-}
-
-private struct ExchangeFailure: Error, CustomStringConvertible {
-    var description: String
 }
