@@ -13,7 +13,10 @@ struct SimulatorBench: ParsableCommand {
             Without a profile, Profiles/sim-1m.yaml: a 24-hour follow-the-sun day with a million chats \
             requested. An event is one item taken from the event queue (an arrival, a machine timer, a frame \
             delivered to a visitor or an agent, a handling completion, a per-second sample). The recorder runs \
-            on a second thread unless --recorder-inline; the CPU time counts both.
+            on a second thread unless --recorder-inline; the CPU time counts both. With --replications N, \
+            N independent seeds run as `simulate --replications N` runs them (as many at once as there are \
+            cores, each recording on its own thread), and the events per second are all of theirs over the \
+            wall time of all.
             """
     )
 
@@ -32,14 +35,24 @@ struct SimulatorBench: ParsableCommand {
     @ArgumentParser.Flag(help: "Record on the simulation's own thread instead of a second one.")
     var recorderInline = false
 
+    @Option(help: "Independent replications run side by side, as `simulate --replications` runs them (1: one run).")
+    var replications = 1
+
     func validate() throws {
         if let duration { try RunCommand.validateDuration(duration, flag: "--duration") }
+        guard (1...10_000).contains(replications) else {
+            throw ValidationError("--replications must be 1 to 10000, not \(replications)")
+        }
     }
 
     func run() throws {
         var loaded = try loadProfile(profile, recordsPerSecond: duration == nil)
         if let duration, let seconds = RunCommand.seconds(duration) { loaded.calendar.duration = seconds }
         let configuration = SimulationConfiguration(profile: loaded, seed: seed)
+        if replications > 1 {
+            try runReplications(configuration)
+            return
+        }
         var best = Double.infinity
         var bestCPU = Double.nan
         var output: Simulation.Output?
@@ -70,6 +83,55 @@ struct SimulatorBench: ParsableCommand {
                 output.events,
                 Double(output.events) / best / 1e6,
                 best / Double(max(1, output.events)) * 1e9
+            )
+        )
+        if let stats = ProcessStats.current { print("peak RSS           \(stats.peakRSSBytes / 1_048_576) MiB") }
+    }
+}
+
+extension SimulatorBench {
+    /// `--replications N`: the fastest of the repetitions of all N, and the events of all of them.
+    func runReplications(_ configuration: SimulationConfiguration) throws {
+        var best = Double.infinity
+        var bestCPU = Double.nan
+        var events = 0
+        var requested = 0
+        for _ in 0..<max(1, repetitions) {
+            let cpuBefore = ProcessStats.current?.cpuSeconds
+            let started = ContinuousClock.now
+            var (total, chats) = (0, 0)
+            _ = try Replications.run(configuration, count: replications, keepingResults: false) { _, output in
+                total += output.events
+                chats += output.result.counts.chatsRequested
+            }
+            let elapsed = started.duration(to: .now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            (events, requested) = (total, chats)
+            if seconds < best {
+                best = seconds
+                bestCPU = (ProcessStats.current?.cpuSeconds).flatMap { after in cpuBefore.map { after - $0 } } ?? .nan
+            }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let profile = configuration.profile
+        print("profile            \(profile.name), seed \(configuration.seed), \(profile.calendar.duration / 3600) h simulated")
+        print(
+            "replications       \(replications), up to \(min(cores, replications)) at once on \(cores) cores, \(requested) chats requested in all"
+        )
+        print(
+            String(
+                format: "wall time          %.3f s for all (fastest of %d), %.3f s per replication",
+                best,
+                max(1, repetitions),
+                best / Double(replications)
+            )
+        )
+        print(String(format: "cpu time           %.2f s", bestCPU))
+        print(
+            String(
+                format: "events             %d in all, %.2f M events/s",
+                events,
+                Double(events) / best / 1e6
             )
         )
         if let stats = ProcessStats.current { print("peak RSS           \(stats.peakRSSBytes / 1_048_576) MiB") }
