@@ -189,8 +189,9 @@ final class RecordingWorker: @unchecked Sendable {
     private var full: [RecordingBatch] = []
     private var spare: [RecordingBatch] = []
     private var closed = false
-    /// The worker thread's alone from `init` until `finish` has seen it end.
-    private var recorder: RunRecorder
+    /// The worker thread's alone from `init` until `finish` has seen it end (the thread keeps it in a local
+    /// meanwhile, see `work`).
+    private var recorder: RunRecorder?
     private let ended = DispatchSemaphore(value: 0)
 
     init(_ recorder: RunRecorder) {
@@ -218,10 +219,20 @@ final class RecordingWorker: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         ended.wait()
-        return recorder
+        return recorder!
     }
 
     private func work() {
+        // The recorder's counters and gauges are stored inline: kept in this object, every record wrote to its
+        // cache lines, which neighbour the event loop's objects on the heap. The event loop's retain of the
+        // visitors' shared behaviour then waited for the line to come back from this thread's core: 4 % of the
+        // Erlang C day in perf, and that day took 0.122 s with the recorder on its own thread against 0.097 s
+        // with it in line. Moved into a local, the recorder is written on this thread's stack instead.
+        var recorder = self.recorder.take()!
+        defer {
+            self.recorder = recorder
+            ended.signal()
+        }
         while true {
             condition.lock()
             while full.isEmpty, !closed { condition.wait() }
@@ -237,6 +248,5 @@ final class RecordingWorker: @unchecked Sendable {
             spare.append(batch)
             condition.unlock()
         }
-        ended.signal()
     }
 }
