@@ -12,7 +12,10 @@ enum Recording {
     case chatQueued(BreakdownKeys)
     case chatAssigned(BreakdownKeys, waitSeconds: Double)
     case messageSent(BreakdownKeys)
-    case messageDelivered(BreakdownKeys, RunRecorder.Direction, latencySeconds: Double)
+    /// The latency first: after the keys (16 bytes) and the direction it was aligned to byte 24, which made every
+    /// record 40 bytes instead of 32 (a record no longer straddles two cache lines, and the day's 20 M records
+    /// take a fifth less of the event loop's caches).
+    case messageDelivered(latencySeconds: Double, BreakdownKeys, RunRecorder.Direction)
     case firstResponse(BreakdownKeys, afterSeconds: Double)
     case messageRefused(BreakdownKeys)
     case transferred(BreakdownKeys)
@@ -64,7 +67,7 @@ extension RunRecorder {
         case .chatQueued(let keys): chatQueued(keys)
         case .chatAssigned(let keys, let wait): chatAssigned(keys, waitSeconds: wait)
         case .messageSent(let keys): messageSent(keys)
-        case .messageDelivered(let keys, let direction, let latency):
+        case .messageDelivered(let latency, let keys, let direction):
             messageDelivered(keys, direction: direction, latencySeconds: latency)
         case .firstResponse(let keys, let delay): firstResponse(keys, afterSeconds: delay)
         case .messageRefused(let keys): messageRefused(keys)

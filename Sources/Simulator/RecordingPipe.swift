@@ -106,7 +106,7 @@ struct RecordingPipe: ~Copyable {
 
     @inline(__always)
     mutating func messageDelivered(_ keys: BreakdownKeys, direction: RunRecorder.Direction, latencySeconds: Double) {
-        add(.messageDelivered(keys, direction, latencySeconds: latencySeconds))
+        add(.messageDelivered(latencySeconds: latencySeconds, keys, direction))
     }
 
     @inline(__always)
