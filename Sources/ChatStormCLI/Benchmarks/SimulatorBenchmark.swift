@@ -15,8 +15,8 @@ struct SimulatorBench: ParsableCommand {
             delivered to a visitor or an agent, a handling completion, a per-second sample). The recorder runs \
             on a second thread unless --recorder-inline; the CPU time counts both. With --replications N, \
             N independent seeds run as `simulate --replications N` runs them (as many at once as there are \
-            cores, each recording on its own thread), and the events per second are all of theirs over the \
-            wall time of all.
+            cores, each recording in line when they fill the cores), and the events per second are all of \
+            theirs over the wall time of all.
             """
     )
 
