@@ -41,8 +41,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Target server as HOST:PORT (default: the profile's target, else the reference server).")
     var target: String?
 
-    @Option(help: "Token agents log in with on the target.")
+    @Option(
+        help: """
+            Token agents log in with on the target (default: the profile's target.agentToken, else \
+            \(RunCommand.developmentToken), the token `chatstorm serve` takes when given none).
+            """
+    )
     var agentToken: String?
+
+    /// The token `chatstorm serve` lets agents in with when it is given none: a run against such a server works
+    /// without a token (it used to send `chatstorm-run`, and every agent was refused).
+    static let developmentToken = "chatstorm-dev"
 
     @Option(help: "Results folder (default: Results/<yyyyMMdd-HHmmss>-<profile>-live).")
     var out: String?
@@ -139,7 +148,7 @@ struct RunCommand: AsyncParsableCommand {
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         if let speed { loaded.calendar.speed = speed }
         let thresholds = try thresholds(of: loaded)
-        let token = agentToken ?? loaded.target?.agentToken ?? "chatstorm-run"
+        let token = agentToken ?? loaded.target?.agentToken ?? Self.developmentToken
         let (host, port, server) = try startTarget(for: loaded, token: token)
         defer { server?.stop() }
 
@@ -280,6 +289,11 @@ struct RunCommand: AsyncParsableCommand {
             )
         )
         print("generator  peak sessions \(result.generator.peakSessions), late arrivals \(result.generator.lateArrivals)")
+        if let refused = c.errorsByKind["unauthorized"], refused > 0 {
+            print(
+                "agents     \(refused) logins refused as unauthorized: the target takes another token (--agent-token TOKEN, or target.agentToken in the profile)"
+            )
+        }
     }
 
     /// The hex SHA-256 of the profile file, so a result names exactly what it ran.
