@@ -101,9 +101,6 @@ struct Plan: ParsableCommand {
     }
 
     static func defaultFolder(profile: String) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return "Results/\(formatter.string(from: Date()))-\(ResultsFolder.folderName(profile))-plan"
+        ResultsFolder.newFolder(profile: profile, kind: "plan")
     }
 }

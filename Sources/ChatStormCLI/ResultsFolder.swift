@@ -7,12 +7,32 @@ import Synchronization
 /// The files of a results folder (`run.json`, `timeseries.csv`, `agents.csv`, `.hgrm`, `report.html`), written
 /// the same way for a live run and a simulation.
 enum ResultsFolder {
-    /// `Results/<yyyyMMdd-HHmmss>-<profile>-<mode>` in UTC, the profile's name made safe for one path component.
+    /// `Results/<yyyyMMdd-HHmmss>-<profile>-<mode>` in UTC, the profile's name made safe for one path component;
+    /// see ``newFolder(profile:kind:in:)``.
     static func defaultPath(profile: String, mode: RunResult.Mode) -> String {
+        newFolder(profile: profile, kind: mode.rawValue)
+    }
+
+    /// A new folder `<parent>/<yyyyMMdd-HHmmss>-<profile>-<kind>` (UTC), created here so that it is this process's:
+    /// when the name is taken (a simulation ends within a second, and a script starts the next one in the same
+    /// second, or another process took it), `-2`, `-3`… is added. Before, the second run wrote over the first's
+    /// files. When the folder cannot be made (no permission, a file in the way) the plain name is returned, and
+    /// writing the results there reports why.
+    static func newFolder(profile: String, kind: String, in parent: String = "Results", at date: Date = Date()) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return "Results/\(formatter.string(from: Date()))-\(folderName(profile))-\(mode.rawValue)"
+        let base = "\(parent)/\(formatter.string(from: date))-\(folderName(profile))-\(kind)"
+        guard (try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)) != nil else {
+            return base
+        }
+        for attempt in 1...1_000 {
+            let path = attempt == 1 ? base : "\(base)-\(attempt)"
+            // mkdir(2) fails with EEXIST when the name is taken, atomically: two processes never get the same one.
+            if mkdir(path, 0o755) == 0 { return path }
+            guard errno == EEXIST else { return base }
+        }
+        return base
     }
 
     /// A profile's name as part of a folder name: letters, digits, `-`, `_` and `.` kept, anything else (a `/`

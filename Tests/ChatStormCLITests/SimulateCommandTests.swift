@@ -206,3 +206,42 @@ struct SimulateInterruptTests {
         #expect(rows.count > 1 && rows.count < 1 + 86_400)
     }
 }
+
+/// The default results folder is the run's own, even when runs start within the same second.
+@Suite("results folders", .timeLimit(.minutes(1)), .enabled(if: chatstormBinary != nil, "the chatstorm binary is not built"))
+struct ResultsFolderTests {
+    @Test("a run whose default folder is taken writes to NAME-2 and leaves the other folder alone")
+    func takenFolder() async throws {
+        let directory = try CLI.temporaryFolder("results-folder")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let profile = directory.appendingPathComponent("quickstart.yaml")
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Profiles/quickstart.yaml"), to: profile)
+        // The folders a run starting in the next few seconds would take, made first, each with a file of its own.
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let now = Date()
+        var taken: [URL] = []
+        for second in 0..<30 {
+            let name = "\(formatter.string(from: now.addingTimeInterval(Double(second))))-quickstart-sim"
+            let folder = directory.appendingPathComponent("Results/\(name)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("someone else's\n".utf8).write(to: folder.appendingPathComponent("marker"))
+            taken.append(folder)
+        }
+        let result = try await CLI.run(["simulate", profile.path, "--duration", "1m"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        for folder in taken {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(files == ["marker"], "\(folder.lastPathComponent) was written into: \(files)")
+        }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Results").path)
+        let written = folders.filter { $0.hasSuffix("-quickstart-sim-2") }
+        #expect(written.count == 1, "\(folders)")
+        if let written = written.first {
+            let runJSON = directory.appendingPathComponent("Results/\(written)/run.json")
+            #expect(FileManager.default.fileExists(atPath: runJSON.path))
+            #expect(result.output.contains("Results/\(written)"), "\(result.output)")
+        }
+    }
+}
