@@ -44,14 +44,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         help: """
             Token agents log in with on the target (default: the profile's target.agentToken, else \
-            \(RunCommand.developmentToken), the token `chatstorm serve` takes when given none).
+            \(Serve.developmentToken), the token `chatstorm serve` takes when given none).
             """
     )
     var agentToken: String?
-
-    /// The token `chatstorm serve` lets agents in with when it is given none: a run against such a server works
-    /// without a token (it used to send `chatstorm-run`, and every agent was refused).
-    static let developmentToken = "chatstorm-dev"
 
     @Option(help: "Results folder (default: Results/<yyyyMMdd-HHmmss>-<profile>-live).")
     var out: String?
@@ -148,7 +144,9 @@ struct RunCommand: AsyncParsableCommand {
         if let duration, let seconds = Self.seconds(duration) { loaded.calendar.duration = seconds }
         if let speed { loaded.calendar.speed = speed }
         let thresholds = try thresholds(of: loaded)
-        let token = agentToken ?? loaded.target?.agentToken ?? Self.developmentToken
+        // serve's own default: a run against a `chatstorm serve` given no token works without one (it sent
+        // `chatstorm-run`, and every agent was refused).
+        let token = agentToken ?? loaded.target?.agentToken ?? Serve.developmentToken
         let (host, port, server) = try startTarget(for: loaded, token: token)
         defer { server?.stop() }
 

@@ -103,6 +103,10 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// The token agents log in with when the server is given none; `chatstorm run --target` sends it when it is
+    /// given none either, so the two work together out of the box.
+    static let developmentToken = "chatstorm-dev"
+
     func run() async throws {
         FileLimits.raiseOpenFiles()
         var tokens = Set(agentTokens)
@@ -112,8 +116,8 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "chatstorm.server")
         logger.logLevel = logLevel.level
         if tokens.isEmpty {
-            tokens = ["chatstorm-dev"]
-            logger.notice("no --agent-token given: agents log in with the token \"chatstorm-dev\"")
+            tokens = [Self.developmentToken]
+            logger.notice("no --agent-token given: agents log in with the token \"\(Self.developmentToken)\"")
         }
         var configuration = ServerConfiguration(
             host: host,
