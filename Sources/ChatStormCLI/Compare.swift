@@ -8,15 +8,15 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare a run against a baseline run and fail on regressions.",
         discussion: """
-            Compares every key metric of two runs' run.json (latency percentiles from the histograms, rates, \\
-            counts). A metric regresses when it gets worse by more than its tolerance. Defaults: latencies +10% \\
-            (and more than 1 ms), abandonment_rate and service_level 0.01 absolute, errors and lost, duplicated \\
-            or reordered messages +0; arrivals and throughput are shown only. --tolerance overrides: \\
-            'p99 +10%' (that aggregate of every latency), 'queue_wait.p90 +5s', 'queue_wait +20%' (all of \\
+            Compares every key metric of two runs' run.json (latency percentiles from the histograms, rates, \
+            counts). A metric regresses when it gets worse by more than its tolerance. Defaults: latencies +10% \
+            (and more than 1 ms), abandonment_rate and service_level 0.01 absolute, errors and lost, duplicated \
+            or reordered messages +0; arrivals and throughput are shown only. --tolerance overrides: \
+            'p99 +10%' (that aggregate of every latency), 'queue_wait.p90 +5s', 'queue_wait +20%' (all of \
             it), 'abandonment_rate +0.02', 'errors +2', 'default +15%'.
-            --baseline last-passing takes the newest complete run of the same profile whose thresholds passed \\
+            --baseline last-passing takes the newest complete run of the same profile whose thresholds passed \
             from the run history.
-            Exit codes: 0 no regression; 64 invalid command line; 65 a run.json cannot be read or no baseline \\
+            Exit codes: 0 no regression; 64 invalid command line; 65 a run.json cannot be read or no baseline \
             was found; 99 a regression past its tolerance.
             """
     )

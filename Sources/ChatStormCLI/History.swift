@@ -8,8 +8,8 @@ struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List recorded runs with their verdicts and the trend of key figures.",
         discussion: """
-            Every `chatstorm run` records a summary in the history database (Results/history.sqlite unless \\
-            --history or --no-history says otherwise). Arrows compare a figure with the previous run of the \\
+            Every `chatstorm run` records a summary in the history database (Results/history.sqlite unless \
+            --history or --no-history says otherwise). Arrows compare a figure with the previous run of the \
             same profile: ↑ up, ↓ down, → within ±5%.
             """
     )
