@@ -8,21 +8,22 @@ import Synchronization
 /// the same way for a live run and a simulation.
 enum ResultsFolder {
     /// `Results/<yyyyMMdd-HHmmss>-<profile>-<mode>` in UTC, the profile's name made safe for one path component;
-    /// see ``newFolder(profile:kind:in:)``.
+    /// made by ``newFolder(profile:kind:)``.
     static func defaultPath(profile: String, mode: RunResult.Mode) -> String {
         newFolder(profile: profile, kind: mode.rawValue)
     }
 
-    /// A new folder `<parent>/<yyyyMMdd-HHmmss>-<profile>-<kind>` (UTC), created here so that it is this process's:
+    /// A new folder `Results/<yyyyMMdd-HHmmss>-<profile>-<kind>` (UTC), created here so that it is this process's:
     /// when the name is taken (a simulation ends within a second, and a script starts the next one in the same
     /// second, or another process took it), `-2`, `-3`… is added. Before, the second run wrote over the first's
     /// files. When the folder cannot be made (no permission, a file in the way) the plain name is returned, and
     /// writing the results there reports why.
-    static func newFolder(profile: String, kind: String, in parent: String = "Results", at date: Date = Date()) -> String {
+    static func newFolder(profile: String, kind: String) -> String {
+        let parent = "Results"
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")
-        let base = "\(parent)/\(formatter.string(from: date))-\(folderName(profile))-\(kind)"
+        let base = "\(parent)/\(formatter.string(from: Date()))-\(folderName(profile))-\(kind)"
         guard (try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)) != nil else {
             return base
         }

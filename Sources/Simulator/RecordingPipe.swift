@@ -226,7 +226,7 @@ final class RecordingWorker: @unchecked Sendable {
         // The recorder's counters and gauges are stored inline: kept in this object, every record wrote to its
         // cache lines, which neighbour the event loop's objects on the heap. The event loop's retain of the
         // visitors' shared behaviour then waited for the line to come back from this thread's core: 4 % of the
-        // event loop's samples in perf of the Erlang C day, none with the recorder in line, 0.6 % once it moved
+        // event loop's samples in perf of the Erlang C day, none with the recorder in line, 0.7 % once it moved
         // here (the wall time within a shared VM's noise). In a local, the recorder is written on this thread's
         // stack instead.
         var recorder = self.recorder.take()!

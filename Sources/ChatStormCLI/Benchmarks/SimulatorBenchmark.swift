@@ -53,22 +53,10 @@ struct SimulatorBench: ParsableCommand {
             try runReplications(configuration)
             return
         }
-        var best = Double.infinity
-        var bestCPU = Double.nan
-        var output: Simulation.Output?
-        for _ in 0..<max(1, repetitions) {
-            let cpuBefore = ProcessStats.current?.cpuSeconds
-            let started = ContinuousClock.now
+        let (best, bestCPU, output) = try Self.fastest(of: repetitions) {
             var simulation = try Simulation(configuration: configuration)
-            output = simulation.run(recorderThread: !recorderInline)
-            let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            if seconds < best {
-                best = seconds
-                bestCPU = (ProcessStats.current?.cpuSeconds).flatMap { after in cpuBefore.map { after - $0 } } ?? .nan
-            }
+            return simulation.run(recorderThread: !recorderInline)
         }
-        guard let output else { return }
         let c = output.result.counts
         print("profile            \(loaded.name), seed \(configuration.seed), \(loaded.calendar.duration / 3600) h simulated")
         print(
@@ -92,25 +80,13 @@ struct SimulatorBench: ParsableCommand {
 extension SimulatorBench {
     /// `--replications N`: the fastest of the repetitions of all N, and the events of all of them.
     func runReplications(_ configuration: SimulationConfiguration) throws {
-        var best = Double.infinity
-        var bestCPU = Double.nan
-        var events = 0
-        var requested = 0
-        for _ in 0..<max(1, repetitions) {
-            let cpuBefore = ProcessStats.current?.cpuSeconds
-            let started = ContinuousClock.now
-            var (total, chats) = (0, 0)
+        let (best, bestCPU, (events, requested)) = try Self.fastest(of: repetitions) {
+            var (events, chats) = (0, 0)
             _ = try Replications.run(configuration, count: replications, keepingResults: false) { _, output in
-                total += output.events
+                events += output.events
                 chats += output.result.counts.chatsRequested
             }
-            let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            (events, requested) = (total, chats)
-            if seconds < best {
-                best = seconds
-                bestCPU = (ProcessStats.current?.cpuSeconds).flatMap { after in cpuBefore.map { after - $0 } } ?? .nan
-            }
+            return (events, chats)
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let profile = configuration.profile
@@ -135,6 +111,25 @@ extension SimulatorBench {
             )
         )
         if let stats = ProcessStats.current { print("peak RSS           \(stats.peakRSSBytes / 1_048_576) MiB") }
+    }
+
+    /// Runs `body` `repetitions` times (at least once): the fastest wall time, the process's CPU time in that
+    /// repetition, and the last repetition's result.
+    static func fastest<T>(of repetitions: Int, _ body: () throws -> T) rethrows -> (seconds: Double, cpu: Double, result: T) {
+        var best = Double.infinity
+        var bestCPU = Double.nan
+        var result: T?
+        for _ in 0..<max(1, repetitions) {
+            let cpuBefore = ProcessStats.current?.cpuSeconds
+            let started = ContinuousClock.now
+            result = try body()
+            let seconds = started.duration(to: .now).seconds
+            if seconds < best {
+                best = seconds
+                bestCPU = (ProcessStats.current?.cpuSeconds).flatMap { after in cpuBefore.map { after - $0 } } ?? .nan
+            }
+        }
+        return (best, bestCPU, result!)
     }
 }
 
