@@ -10,7 +10,10 @@ extension Plan {
         guard let verified = plan.verificationProfile(of: profile) else {
             return "--verify, --confirm: skipped, the calendar is longer than a week (the planned shifts repeat weekly)"
         }
-        let configuration = SimulationConfiguration(profile: verified, serviceLevelSeconds: plan.goals.serviceLevel?.within ?? 30)
+        let configuration = SimulationConfiguration(
+            profile: verified,
+            serviceLevelSeconds: plan.goals.serviceLevel?.within ?? Goals.standardServiceLevelSeconds
+        )
         let regions = profile.regions.map(\.name)
         var tallies: [[StaffingPlan.SimulatedTally?]] = []
         _ = try Replications.run(configuration, count: max(1, replications), keepingResults: false) { _, output in

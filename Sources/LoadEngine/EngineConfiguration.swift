@@ -11,7 +11,8 @@ public struct EngineConfiguration: Sendable {
     public var agentToken: String
     /// An arrival started more than this many real seconds after its planned time counts as late.
     public var lateArrivalThreshold: Double
-    /// `T` of `service_level(T)`, in seconds.
+    /// `T` of `service_level(T)`, in seconds: the profile's `goals.serviceLevel.within` unless given (30 s
+    /// without one, ``Profile/serviceLevelSeconds``).
     public var serviceLevelSeconds: Double
     /// A `/health` URL answering `{"queueDepth": N, …}` (the reference server's), polled once a second so the
     /// time series shows the server's own queue depth beside the engine's; nil for servers without one.
@@ -24,7 +25,7 @@ public struct EngineConfiguration: Sendable {
         port: Int,
         agentToken: String,
         lateArrivalThreshold: Double = 0.1,
-        serviceLevelSeconds: Double = 30,
+        serviceLevelSeconds: Double? = nil,
         healthURL: String? = nil
     ) {
         self.profile = profile
@@ -33,7 +34,7 @@ public struct EngineConfiguration: Sendable {
         self.port = port
         self.agentToken = agentToken
         self.lateArrivalThreshold = lateArrivalThreshold
-        self.serviceLevelSeconds = serviceLevelSeconds
+        self.serviceLevelSeconds = serviceLevelSeconds ?? profile.serviceLevelSeconds
         self.healthURL = healthURL
     }
 }

@@ -7,7 +7,8 @@ public struct SimulationConfiguration: Sendable {
     public var profile: Profile
     /// Seed of every random choice (the profile's unless overridden).
     public var seed: UInt64
-    /// `T` of `service_level(T)`, in seconds.
+    /// `T` of `service_level(T)`, in seconds: the profile's `goals.serviceLevel.within` unless given (30 s
+    /// without one, ``Profile/serviceLevelSeconds``).
     public var serviceLevelSeconds: Double
     /// Network and server delay of every frame the server delivers to a client, in seconds (default zero).
     /// Frames to one client keep their order, as over one TCP connection; a chat message's latency is the
@@ -24,13 +25,13 @@ public struct SimulationConfiguration: Sendable {
     public init(
         profile: Profile,
         seed: UInt64? = nil,
-        serviceLevelSeconds: Double = 30,
+        serviceLevelSeconds: Double? = nil,
         delay: Distribution = .constant(0),
         resumeGrace: Double = 15
     ) {
         self.profile = profile
         self.seed = seed ?? profile.seed
-        self.serviceLevelSeconds = serviceLevelSeconds
+        self.serviceLevelSeconds = serviceLevelSeconds ?? profile.serviceLevelSeconds
         self.delay = delay
         self.routing = Self.routing(of: profile)
         self.routing.announcesPositionChanges = false

@@ -91,6 +91,38 @@ struct SimulateCommandTests {
         #expect(!FileManager.default.fileExists(atPath: outside.path))
     }
 
+    @Test("the service level is measured within the profile's goals.serviceLevel.within (30 s without goals)")
+    func serviceLevelWithinGoal() async throws {
+        let folder = try CLI.temporaryFolder("simulate-goal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quickstart = try String(contentsOf: CLI.repository.appendingPathComponent("Profiles/quickstart.yaml"), encoding: .utf8)
+        #expect(!quickstart.contains("goals:"))
+        try (quickstart + "\ngoals:\n  serviceLevel: { target: 0.8, within: 2m }\n")
+            .write(to: folder.appendingPathComponent("goal.yaml"), atomically: true, encoding: .utf8)
+        // At five times the quickstart's traffic, so that enough chats wait for 30 s and 2 min to differ.
+        func serviceLevel(_ profile: String) async throws -> (seconds: Double, value: Double, printed: String) {
+            let out = folder.appendingPathComponent(profile == "goal.yaml" ? "goal" : "standard")
+            let result = try await CLI.run(
+                ["simulate", profile, "--duration", "20m", "--scale", "5", "--out", out.path],
+                in: profile == "goal.yaml" ? folder : CLI.repository
+            )
+            #expect(result.status == 0, "\(result.error)")
+            let run = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
+            )
+            let metrics = try #require(run["metrics"] as? [String: Any])
+            let level = try #require(metrics["service_level"] as? [String: Any])
+            return (try #require(level["thresholdSeconds"] as? Double), try #require(level["value"] as? Double), result.output)
+        }
+        let standard = try await serviceLevel("Profiles/quickstart.yaml")
+        let goal = try await serviceLevel("goal.yaml")
+        #expect(standard.seconds == 30)
+        #expect(goal.seconds == 120)
+        #expect(goal.printed.contains("within 120 s"), "\(goal.printed)")
+        // The same seed, the same chats: only the time they are counted within differs.
+        #expect(goal.value > standard.value, "within 2 min \(goal.value), within 30 s \(standard.value)")
+    }
+
     @Test("one seed, one result, from one process to the next (follow-the-sun's day, with overflow to translators)")
     func sameSeedAcrossProcesses() async throws {
         let folder = try CLI.temporaryFolder("simulate-twice")

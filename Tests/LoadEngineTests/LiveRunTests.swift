@@ -67,6 +67,16 @@ struct LiveRunTests {
         #expect(result.metrics.agentConcurrency.max <= 3)
         #expect(result.metrics.messageLatency.visitorToAgent.count > 0)
     }
+
+    @Test("the service level is measured within the profile's goals.serviceLevel.within")
+    func serviceLevelWithinGoal() async throws {
+        var profile = engineTestProfile(name: "engine-goal", duration: 60, visitorsPerHour: 1_200, sales: 0.6, agents: 2, seed: 7)
+        #expect(EngineConfiguration(profile: profile, port: 1, agentToken: "t").serviceLevelSeconds == 30)
+        profile.goals = Goals(serviceLevel: .init(target: 0.8, within: 45))
+        let result = try await liveResult(profile)
+        #expect(result.metrics.serviceLevel.thresholdSeconds == 45)
+        #expect(result.counts.chatsRequested > 0)
+    }
 }
 
 @Suite("Live engine with dropping visitors", .timeLimit(.minutes(1)))

@@ -7,13 +7,14 @@ import Testing
 struct CompareTests {
     /// A run whose visitor→agent messages all took `latency` ms, with `errors` errors and `abandoned` of
     /// four chat requests abandoned.
-    private func run(latency: Double, errors: Int = 0, abandoned: Int = 0, wait: Double = 1) -> RunResult {
+    private func run(latency: Double, errors: Int = 0, abandoned: Int = 0, wait: Double = 1, serviceLevelSeconds: Double = 30) -> RunResult
+    {
         var visits = (0..<(4 - abandoned)).map { _ in
             RunFixtures.Visit(wait: wait, toAgent: Array(repeating: latency, count: 50))
         }
         visits += (0..<abandoned).map { _ in RunFixtures.Visit(wait: nil) }
         visits[0].errors = Array(repeating: "protocol", count: errors)
-        return RunFixtures.run(visits)
+        return RunFixtures.run(visits, serviceLevelSeconds: serviceLevelSeconds)
     }
 
     private func row(_ comparison: RunComparison, _ metric: String) throws -> RunComparison.Row {
@@ -59,6 +60,29 @@ struct CompareTests {
         let same = RunComparison(baseline: run(latency: 10, errors: 2), current: run(latency: 10, errors: 2))
         #expect(same.regressions.isEmpty)
         #expect(try row(same, "errors").change == 0)
+    }
+
+    @Test("service levels within different times are not compared: no verdict, and a note in every format")
+    func serviceLevelWithinDifferentTimes() throws {
+        let baseline = run(latency: 10)
+        // Answered after 40 s: a regression within 30 s, all answered within 60 s.
+        #expect(try row(RunComparison(baseline: baseline, current: run(latency: 10, wait: 40)), "service_level").verdict == .regression)
+        let current = run(latency: 10, wait: 40, serviceLevelSeconds: 60)
+        let comparison = RunComparison(baseline: baseline, current: current)
+        let serviceLevel = try row(comparison, "service_level")
+        #expect(serviceLevel.verdict == .info)
+        #expect(serviceLevel.tolerance == nil)
+        // The waits themselves are compared: 1 s → 40 s regresses.
+        #expect(!comparison.regressions.map(\.metric).contains("service_level"))
+        #expect(comparison.regressions.map(\.metric).contains("queue_wait.p50"))
+        #expect(comparison.notes.count == 1)
+        let note = try #require(comparison.notes.first)
+        #expect(note.contains("within 30 s") && note.contains("within 60 s"), "\(note)")
+        for format in RunComparison.Format.allCases {
+            let rendered = try comparison.rendered(format, baseline: "a", current: "b")
+            #expect(rendered.contains("service_level not compared"), "\(format)")
+        }
+        #expect(RunComparison(baseline: baseline, current: baseline).notes.isEmpty)
     }
 
     @Test("tolerances: the most specific wins; later ones win ties")

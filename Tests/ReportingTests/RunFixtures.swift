@@ -18,9 +18,16 @@ enum RunFixtures {
     }
 
     /// A run of `visits`; one agent of capacity 2 at `site` with one chat for half of 100 s. The queue depth
-    /// is sampled twice: empty, then with `waiting` extra visitors of region `emea` waiting (who then abandon).
-    static func run(_ visits: [Visit], site: String = "riga", waiting: Int = 0, lateArrivals: Int = 0) -> RunResult {
-        var recorder = RunRecorder(serviceLevelThresholdSeconds: 30)
+    /// is sampled twice: empty, then with `waiting` extra visitors of region `emea` waiting (who then abandon). The
+    /// service level counts chats answered within `serviceLevelSeconds`.
+    static func run(
+        _ visits: [Visit],
+        site: String = "riga",
+        waiting: Int = 0,
+        lateArrivals: Int = 0,
+        serviceLevelSeconds: Double = 30
+    ) -> RunResult {
+        var recorder = RunRecorder(serviceLevelThresholdSeconds: serviceLevelSeconds)
         let agent = recorder.agentJoined(name: "a1", site: site, capacity: 2, at: .zero)
         recorder.agentConcurrency(agent: agent, at: .seconds(25), active: 1)
         recorder.agentConcurrency(agent: agent, at: .seconds(75), active: 0)

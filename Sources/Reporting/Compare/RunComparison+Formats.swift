@@ -50,7 +50,9 @@ extension RunComparison {
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        let lines = ["baseline: \(baseline)", "run:      \(current)", "", line(header)] + cells.map(line) + ["", verdictLine()]
+        let lines =
+            ["baseline: \(baseline)", "run:      \(current)", "", line(header)] + cells.map(line) + [""] + notes.map { "note: \($0)" }
+            + [verdictLine()]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -75,6 +77,7 @@ extension RunComparison {
                 "| \(mark) | \(name) | \(Self.value(row.baseline, row.unit)) | \(Self.value(row.current, row.unit)) | \(Self.change(row)) | \(row.tolerance ?? "") |"
             )
         }
+        if !notes.isEmpty { lines += [""] + notes.map { "> \($0)" } }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -82,15 +85,18 @@ extension RunComparison {
         var baseline: String
         var run: String
         var regressions: [String]
+        var notes: [String]
         var rows: [Row]
     }
 
-    /// `{baseline, run, regressions: [names], rows: [{metric, unit, baseline, current, change, relativeChange,
+    /// `{baseline, run, regressions: [names], notes: [what was not compared], rows: [{metric, unit, baseline, current, change, relativeChange,
     /// tolerance, verdict}]}`, keys sorted; a value without data is left out.
     public func json(baseline: String, current: String) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(JSONForm(baseline: baseline, run: current, regressions: regressions.map(\.metric), rows: rows))
+        let data = try encoder.encode(
+            JSONForm(baseline: baseline, run: current, regressions: regressions.map(\.metric), notes: notes, rows: rows)
+        )
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -37,6 +37,8 @@ public struct RunComparison: Sendable {
     }
 
     public var rows: [Row]
+    /// What could not be compared, and why (shown beside the table).
+    public var notes: [String] = []
 
     /// The rows that regressed.
     public var regressions: [Row] { rows.filter { $0.verdict == .regression } }
@@ -52,6 +54,16 @@ public struct RunComparison: Sendable {
                 baseline: metric.value(in: baseline),
                 current: metric.value(in: current),
                 tolerance: Tolerance.applicable(to: metric, in: all)
+            )
+        }
+        let (before, after) = (baseline.metrics.serviceLevel.thresholdSeconds, current.metrics.serviceLevel.thresholdSeconds)
+        if before != after, let index = rows.firstIndex(where: { $0.metric == "service_level" }) {
+            // Chats answered within 30 s against within 60 s: a changed goal, not a changed server.
+            rows[index].verdict = .info
+            rows[index].tolerance = nil
+            notes.append(
+                "service_level not compared: the baseline counts chats answered within \(Number.decimal(before)) s, the run "
+                    + "within \(Number.decimal(after)) s (each profile's goals.serviceLevel.within)"
             )
         }
     }

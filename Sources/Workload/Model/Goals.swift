@@ -30,8 +30,21 @@ public struct Goals: Sendable, Hashable {
 
     /// The goals a profile without `goals:` is planned for: 80 % within 30 s, ≤ 5 % abandoning, ≤ 85 % occupancy.
     public static let standard = Goals(
-        serviceLevel: ServiceLevel(target: 0.8, within: 30),
+        serviceLevel: ServiceLevel(target: 0.8, within: standardServiceLevelSeconds),
         maxAbandonment: 0.05,
         maxOccupancy: 0.85
     )
+}
+
+extension Profile {
+    /// `T` of the run's `service_level(T)`, in seconds: the profile's `goals.serviceLevel.within`, so that `run`,
+    /// `simulate` and `plan` measure the service level the planner set a goal for; the standard 30 s without one.
+    public var serviceLevelSeconds: Double {
+        goals?.serviceLevel?.within ?? Goals.standardServiceLevelSeconds
+    }
+}
+
+extension Goals {
+    /// The service-level time of ``standard``: 30 s.
+    public static let standardServiceLevelSeconds = 30.0
 }
