@@ -70,11 +70,7 @@ struct Compare: ParsableCommand {
         let current = try Self.load(runPath)
         let baselinePath = try baselineRun(for: current, at: runPath)
         let base = try Self.load(baselinePath)
-        if base.result.profile.label != current.result.profile.label {
-            FileHandle.standardError.write(
-                Data("warning: the runs are of different profiles (\(base.result.profile.label), \(current.result.profile.label))\n".utf8)
-            )
-        }
+        // Different profiles, scales, modes or service-level times are said in the comparison's notes, in every format.
         let comparison = RunComparison(baseline: base.result, current: current.result, tolerances: try tolerance.map(Self.tolerance))
         print(try comparison.rendered(format.comparisonFormat, baseline: baselinePath, current: runPath), terminator: "")
         if !comparison.regressions.isEmpty { throw ExitCode.thresholdsFailed }

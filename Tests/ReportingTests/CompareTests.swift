@@ -85,6 +85,24 @@ struct CompareTests {
         #expect(RunComparison(baseline: baseline, current: baseline).notes.isEmpty)
     }
 
+    @Test("another profile, scale, profile version or mode, and incomplete runs, are noted without changing a verdict")
+    func differencesNoted() throws {
+        let baseline = run(latency: 10)
+        #expect(RunComparison(baseline: baseline, current: baseline).notes.isEmpty)
+        func notes(_ change: (inout RunResult) -> Void) -> [String] {
+            var current = run(latency: 10)
+            change(&current)
+            let comparison = RunComparison(baseline: baseline, current: current)
+            #expect(comparison.regressions.isEmpty)
+            return comparison.notes
+        }
+        #expect(notes { $0.profile.arrivalScale = 3 } == ["different loads: the baseline ran fixture, the run fixture ×3"])
+        #expect(notes { $0.profile.name = "other" } == ["different loads: the baseline ran fixture, the run other"])
+        #expect(notes { $0.profile.sha256 = "def" } == ["the profile fixture changed between the runs (its sha256 differs)"])
+        #expect(notes { $0.mode = .live } == ["the baseline is a simulation, the run a live run"])
+        #expect(notes { $0.complete = false } == ["the run is incomplete (interrupted or its target stopped): its counts cover less time"])
+    }
+
     @Test("tolerances: the most specific wins; later ones win ties")
     func tolerances() throws {
         let baseline = run(latency: 100)

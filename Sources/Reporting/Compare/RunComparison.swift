@@ -56,6 +56,7 @@ public struct RunComparison: Sendable {
                 tolerance: Tolerance.applicable(to: metric, in: all)
             )
         }
+        notes = Self.differences(baseline: baseline, current: current)
         let (before, after) = (baseline.metrics.serviceLevel.thresholdSeconds, current.metrics.serviceLevel.thresholdSeconds)
         if before != after, let index = rows.firstIndex(where: { $0.metric == "service_level" }) {
             // Chats answered within 30 s against within 60 s: a changed goal, not a changed server.
@@ -66,6 +67,24 @@ public struct RunComparison: Sendable {
                     + "within \(Number.decimal(after)) s (each profile's goals.serviceLevel.within)"
             )
         }
+    }
+
+    /// What makes two runs other than two runs of one load: worth saying beside the verdicts, which it does not
+    /// change (comparing a run against another profile, scale or mode may be the point).
+    static func differences(baseline: RunResult, current: RunResult) -> [String] {
+        var notes: [String] = []
+        if baseline.profile.label != current.profile.label {
+            notes.append("different loads: the baseline ran \(baseline.profile.label), the run \(current.profile.label)")
+        } else if !baseline.profile.sha256.isEmpty, !current.profile.sha256.isEmpty, baseline.profile.sha256 != current.profile.sha256 {
+            notes.append("the profile \(current.profile.name) changed between the runs (its sha256 differs)")
+        }
+        if baseline.mode != current.mode {
+            notes.append("the baseline is a \(baseline.mode.description), the run a \(current.mode.description)")
+        }
+        for (side, result) in [("baseline", baseline), ("run", current)] where !result.complete {
+            notes.append("the \(side) is incomplete (interrupted or its target stopped): its counts cover less time")
+        }
+        return notes
     }
 
     static func row(_ metric: KeyMetric, baseline: Double?, current: Double?, tolerance: Tolerance?) -> Row {
@@ -89,5 +108,15 @@ public struct RunComparison: Sendable {
         }
         row.verdict = worsening > allowed ? .regression : -worsening > allowed ? .improved : .ok
         return row
+    }
+}
+
+extension RunResult.Mode {
+    /// "live run", "simulation".
+    var description: String {
+        switch self {
+        case .live: "live run"
+        case .sim: "simulation"
+        }
     }
 }
