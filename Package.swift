@@ -247,6 +247,7 @@ let package = Package(
         .testTarget(
             name: "LoadEngineTests",
             dependencies: [
+                "ChatRouting",
                 "ChatServer",
                 "ChatStormTesting",
                 "LoadEngine",

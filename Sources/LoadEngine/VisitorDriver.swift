@@ -136,7 +136,9 @@ final class VisitorDriver: SessionDelegate, @unchecked Sendable {  // confined t
         case .offlineTicket: recorded = .offlineTicket
         case .botResolved: recorded = .botResolved
         }
-        run.recorder.outcome(recorded, keys, wasWaiting: isWaiting && outcome == .abandoned)
+        // A visitor never assigned leaves the queue depth with its outcome: abandoned, or answered by a bot or an
+        // offline ticket without ever reaching an agent.
+        run.recorder.outcome(recorded, keys, wasWaiting: isWaiting)
         if let session {
             if mayClose { session.close() }
         } else if !connecting {

@@ -37,10 +37,16 @@ extension Counts {
 }
 
 extension RunResult {
-    /// Accounting checks of the whole run and of the breakdowns: the totals' own consistency, and
-    /// that arrivals of every visitor dimension (region, language, department) add up to the total.
+    /// Accounting checks of the whole run and of the breakdowns: the totals' own consistency, that arrivals of
+    /// every visitor dimension (region, language, department) add up to the total, and, for a result just
+    /// finished by a recorder, that every chat request left the queue depth (assigned, or its visitor gone: the
+    /// ones still waiting at the end are recorded as still active). The queue depth's running level is not
+    /// written to `run.json`, so that last check holds trivially for a result read back.
     public func accountingProblems() -> [String] {
         var problems = counts.accountingProblems()
+        if total.waiting != 0 {
+            problems.append("\(total.waiting) chat requests never left the queue depth (requested, then neither assigned nor gone)")
+        }
         for dimension in [Dimension.region, .language, .department] {
             guard let breakdown = breakdowns[dimension], !breakdown.names.isEmpty else { continue }
             let arrivals = breakdown.sets.reduce(0) { $0 + $1.counts.visitorsArrived }

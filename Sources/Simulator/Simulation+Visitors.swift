@@ -198,7 +198,8 @@ extension Simulation {
         case .botResolved: recorded = .botResolved
         }
         // Field by field: a copy of the whole slot retained and released everything it holds.
-        recording.outcome(recorded, visitors[index].keys, wasWaiting: visitors[index].isWaiting && outcome == .abandoned)
+        // Never assigned (abandoned, bot-resolved, an offline ticket): the visitor leaves the queue depth now.
+        recording.outcome(recorded, visitors[index].keys, wasWaiting: visitors[index].isWaiting)
         visitors[index].finished = true
         if visitors[index].connected { openSessions -= 1 }
         let id = visitors[index].id

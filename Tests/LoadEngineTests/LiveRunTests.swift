@@ -1,3 +1,4 @@
+import ChatRouting
 import ChatServer
 import ChatStormTesting
 import Foundation
@@ -66,6 +67,18 @@ struct LiveRunTests {
         )
         #expect(result.metrics.agentConcurrency.max <= 3)
         #expect(result.metrics.messageLatency.visitorToAgent.count > 0)
+    }
+
+    @Test("visitors a bot answers leave the queue depth: every request is accounted for at the end")
+    func botResolvedLeaveTheQueue() async throws {
+        let profile = engineTestProfile(name: "engine-bot", duration: 120, visitorsPerHour: 1_800, sales: 0.6, agents: 2, seed: 7)
+        let server = ServerConfiguration(agentTokens: ["test-token"], routing: .init(bots: ["sales": .init(resolvedShare: 0.9)]))
+        let result = try await liveResult(profile, server: server)
+        #expect(result.counts.botResolved > 5)
+        // Before the fix each bot-resolved request stayed in the queue depth for good.
+        #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
+        let depth = try #require(result.series?.queueDepth.last)
+        #expect(depth <= result.counts.stillActive)
     }
 
     @Test("the service level is measured within the profile's goals.serviceLevel.within")

@@ -30,7 +30,14 @@ extension HTMLReport {
             ("agent_to_visitor", "latency-agent-to-visitor", "agent → visitor"),
         ]
         html += "<h3>Message latency</h3>\n"
-        for (key, id, name) in directions {
+        if !latencyModelled {
+            html +=
+                "<p class=\"note\" data-latency=\"not-modelled\">This simulation modelled no network or server delay "
+                + "(<code>chatstorm simulate --delay</code> models one): every message arrived as it was sent, so message "
+                + "latency is 0 throughout and is not charted. The waits visitors feel are the queue wait and the first "
+                + "response (key figures, and the queue-wait distribution below).</p>\n"
+        }
+        for (key, id, name) in directions where latencyModelled {
             let percentiles = series.messageLatency[key] ?? RunSeries.Percentiles()
             let lines = [
                 LineChart.Line(name: "p50", values: percentiles.p50),

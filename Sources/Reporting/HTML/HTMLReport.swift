@@ -11,7 +11,8 @@ public struct HTMLReport: Sendable {
     /// The report's file name in a results folder.
     public static let fileName = "report.html"
 
-    /// The `data-chart` ids of every chart the report draws when the run has a per-second series.
+    /// The `data-chart` ids of every chart the report draws when the run has a per-second series (the two latency
+    /// charts only when latency was measured or modelled, see ``latencyModelled``).
     public static let chartIDs = [
         "latency-visitor-to-agent", "latency-agent-to-visitor", "queue-depth-department", "queue-depth-language",
         "agents-online", "agent-concurrency", "queue-wait-cdf", "service-region", "service-language",
@@ -39,6 +40,12 @@ public struct HTMLReport: Sendable {
             breakdownMetrics[dimension] = figures
         }
         self.breakdownMetrics = breakdownMetrics
+    }
+
+    /// False for a simulation with no modelled network or server delay (`simulate` without `--delay`): every
+    /// message arrived the instant it was sent, and the report shows waits instead of latencies of 0.
+    var latencyModelled: Bool {
+        result.mode == .live || metrics.messageLatency.visitorToAgent.max > 0 || metrics.messageLatency.agentToVisitor.max > 0
     }
 
     /// The figures of one breakdown key.

@@ -78,6 +78,29 @@ import Testing
         #expect(html.contains("data-metric=\"profile.sha256\"><code>\(result.profile.sha256)</code>"))
     }
 
+    @Test("a simulation without a modelled delay shows waits instead of latencies of 0, and no real-time schedule")
+    func simulationWithoutDelay() throws {
+        let undelayed = ReportFixtures.result(mode: .sim, messageLatency: false)
+        #expect(undelayed.metrics.messageLatency.visitorToAgent.max == 0)
+        let html = HTMLReport(result: undelayed).render()
+        #expect(html.contains("data-latency=\"not-modelled\""))
+        let charts = try captures("<svg [^>]*data-chart=\"([^\"]+)\"", in: html)
+        #expect(charts.sorted() == HTMLReport.chartIDs.filter { !$0.hasPrefix("latency-") }.sorted())
+        #expect(!html.contains("data-metric=\"message_latency."))
+        let firstResponse = try milliseconds(try shown("first_response.p50", in: html))
+        #expect(abs(firstResponse.value - undelayed.metrics.firstResponse.p50) <= firstResponse.tolerance + 1e-9)
+        #expect(try shown("queue_wait.p50", in: html).hasSuffix("s"))
+        #expect(!html.contains("s of real time") && !html.contains("late arrivals") && !html.contains("scheduling lag"))
+        #expect(html.contains("simulated 2025-03-11"))
+
+        // A simulation with a modelled delay charts it; a live run always does, and keeps its real-time figures.
+        let delayed = HTMLReport(result: ReportFixtures.result(mode: .sim)).render()
+        #expect(!delayed.contains("not-modelled") && delayed.contains("data-metric=\"message_latency.visitor_to_agent.p99\""))
+        #expect(try captures("<svg [^>]*data-chart=\"([^\"]+)\"", in: delayed).count == HTMLReport.chartIDs.count)
+        #expect(Self.page.contains("s of real time") && Self.page.contains("late arrivals"))
+        #expect(!HTMLReport(result: ReportFixtures.result(messageLatency: false)).render().contains("not-modelled"))
+    }
+
     @Test func aReportFromRunJSONIsTheReportOfTheRun() throws {
         let atRunTime = Self.page
         let decoded = try RunResult(jsonData: result.jsonData())

@@ -6,8 +6,15 @@ enum ReportFixtures {
     static let start = Date(timeIntervalSince1970: 1_741_701_600)  // 2025-03-11 14:00 UTC
 
     /// A run of `seconds` seconds (one simulated minute each): two regions, three languages, two
-    /// departments, three agents at two sites; visitors arrive, wait, chat and some abandon.
-    static func result(seconds: Int = 30, regionName: String = "baltics", complete: Bool = true) -> RunResult {
+    /// departments, three agents at two sites; visitors arrive, wait, chat and some abandon. `messageLatency`
+    /// false: every message delivered as it was sent, as a simulation without a modelled delay delivers them.
+    static func result(
+        seconds: Int = 30,
+        regionName: String = "baltics",
+        complete: Bool = true,
+        mode: RunResult.Mode = .live,
+        messageLatency: Bool = true
+    ) -> RunResult {
         var recorder = RunRecorder(serviceLevelThresholdSeconds: 20)
         recorder.regionTimeZones = [regionName: "Europe/Riga", "india-west": "Asia/Kolkata"]
         recorder.siteTimeZones = ["riga": "Europe/Riga", "austin": "America/Chicago"]
@@ -44,7 +51,11 @@ enum ReportFixtures {
                 for message in 0..<4 {
                     recorder.messageSent(keys)
                     let direction: RunRecorder.Direction = message % 2 == 0 ? .visitorToAgent : .agentToVisitor
-                    recorder.messageDelivered(keys, direction: direction, latency: .microseconds(400 + 37 * second + 90 * message))
+                    recorder.messageDelivered(
+                        keys,
+                        direction: direction,
+                        latency: messageLatency ? .microseconds(400 + 37 * second + 90 * message) : .zero
+                    )
                 }
                 recorder.firstResponse(keys, after: .seconds(20))
                 recorder.outcome(.chatted, keys)
@@ -59,7 +70,7 @@ enum ReportFixtures {
             )
         }
         return recorder.finish(
-            mode: .live,
+            mode: mode,
             profile: .init(name: "fixture", sha256: String(repeating: "0f", count: 32)),
             seed: 42,
             complete: complete,
