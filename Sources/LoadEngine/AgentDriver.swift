@@ -155,7 +155,10 @@ final class AgentDriver: SessionDelegate, @unchecked Sendable {  // confined to 
         )
         for frame in pending { session.send(frame) }
         pending.removeAll()
-        if record == nil {
+        if let record {
+            // The next shift: online at its site again (its capacity with it), observed from now.
+            run.recorder.agentRejoined(agent: record, at: .seconds(run.clock.now))
+        } else {
             record = run.recorder.agentJoined(name: agent.id, site: agent.site, capacity: agent.capacity, at: .seconds(run.clock.now))
         }
     }

@@ -47,6 +47,22 @@ extension RunRecorder {
         }
     }
 
+    /// The agent `agent` (registered by an earlier `agentJoined`) logged in again at `time`, for its next shift:
+    /// it counts as online at its site again, its capacity as online, and its observation resumes with no chat.
+    public mutating func agentRejoined(agent: Int, at time: Duration) {
+        agentRejoined(agent: agent, atSeconds: time.seconds)
+    }
+
+    /// `agentRejoined(agent:at:)` with the time in seconds since the run start. Nothing for an agent still online
+    /// (a console that reconnected within a shift).
+    public mutating func agentRejoined(agent: Int, atSeconds time: Double) {
+        guard !agents[agent].online else { return }
+        agents[agent].online = true
+        // Finished at its logout: it holds no chat, and its observation restarts here.
+        agents[agent].load.change(at: time, active: 0)
+        changeOnline(site: agents[agent].site, capacity: agents[agent].load.capacity, by: 1)
+    }
+
     /// Counts an agent in or out of its site's agents online and the chat capacity online.
     private mutating func changeOnline(site: Int32, capacity: Int, by delta: Int) {
         let index = Int(site)

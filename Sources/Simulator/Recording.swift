@@ -24,6 +24,7 @@ enum Recording {
     case agentJoined(name: Int32, site: Int32, capacity: Int32, atSeconds: Double, expected: Int32)
     case agentConcurrency(agent: Int32, atSeconds: Double, active: Int32)
     case agentLeft(agent: Int32, atSeconds: Double)
+    case agentRejoined(agent: Int32, atSeconds: Double)
     case sample(second: Int32, sessions: Int32, activeChats: Int32, agentsOnline: Int32, atSeconds: Double)
     /// Names interned by the event loop's mirror (`RecorderNames`) with the keys it gave them: the recorder interns
     /// them too and must find the same.
@@ -80,6 +81,7 @@ extension RunRecorder {
         case .agentConcurrency(let agent, let time, let active):
             agentConcurrency(agent: Int(agent), atSeconds: time, active: Int(active))
         case .agentLeft(let agent, let time): agentLeft(agent: Int(agent), at: .seconds(time))
+        case .agentRejoined(let agent, let time): agentRejoined(agent: Int(agent), atSeconds: time)
         case .sample(let second, let sessions, let activeChats, let agentsOnline, let time):
             sample(
                 second: Int(second),

@@ -141,6 +141,10 @@ struct RecordingPipe: ~Copyable {
         add(.agentLeft(agent: Int32(agent), atSeconds: time))
     }
 
+    mutating func agentRejoined(agent: Int, atSeconds time: Double) {
+        add(.agentRejoined(agent: Int32(agent), atSeconds: time))
+    }
+
     /// Closes a second; `simulatedTime` as seconds since 2001 (`Date.timeIntervalSinceReferenceDate`).
     mutating func sample(second: Int, simulatedTime: Double, gauges: TimeSeries.Gauges) {
         add(

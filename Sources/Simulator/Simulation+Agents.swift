@@ -96,7 +96,8 @@ extension Simulation {
                 atSeconds: now
             )
         } else {
-            recording.agentConcurrency(agent: agents[index].record, atSeconds: now, active: 0)
+            // The next shift: online at its site again (its capacity with it), observed from now.
+            recording.agentRejoined(agent: agents[index].record, atSeconds: now)
         }
         execute(actions)
     }

@@ -57,6 +57,40 @@ import Testing
         #expect(series.regionTimeZones == ["emea": "Europe/Berlin"])
     }
 
+    @Test("an agent back for its next shift is online at its site again, with its capacity, observed from then on")
+    func agentRejoined() throws {
+        var recorder = RunRecorder(serviceLevelThresholdSeconds: 20)
+        let agent = recorder.agentJoined(name: "a1", site: "pune", capacity: 3, at: .zero)
+        recorder.agentConcurrency(agent: agent, at: .seconds(10), active: 2)
+        recorder.sample(second: 0, simulatedTime: Self.start.addingTimeInterval(60), gauges: .init())
+        recorder.agentLeft(agent: agent, at: .seconds(100))
+        recorder.sample(second: 1, simulatedTime: Self.start.addingTimeInterval(120), gauges: .init())
+        recorder.agentRejoined(agent: agent, at: .seconds(1_000))
+        // A console reconnecting within the shift changes nothing.
+        recorder.agentRejoined(agent: agent, at: .seconds(1_010))
+        recorder.agentConcurrency(agent: agent, at: .seconds(1_050), active: 1)
+        recorder.sample(second: 2, simulatedTime: Self.start.addingTimeInterval(1_080), gauges: .init())
+        recorder.agentLeft(agent: agent, at: .seconds(1_100))
+        recorder.sample(second: 3, simulatedTime: Self.start.addingTimeInterval(1_140), gauges: .init())
+        let result = recorder.finish(
+            mode: .live,
+            profile: .init(name: "s", sha256: ""),
+            seed: 1,
+            complete: true,
+            toolVersion: "t",
+            at: .seconds(1_200)
+        )
+        let series = try #require(result.series)
+        #expect(series.agentsOnlineBySite == ["pune": [1, 0, 1, 0]])
+        #expect(series.chatCapacity == [3, 0, 3, 0])
+        #expect(series.activeChats == [2, 0, 1, 0])
+        #expect(recorder.agentRecords.count == 1)
+        let load = try #require(recorder.agentRecords.first?.load)
+        // Observed 0–100 s and 1,000–1,100 s: 2 chats for 90 s, 1 for 50 s, over 200 s.
+        #expect(load.observedSeconds == 200)
+        #expect(load.chatSeconds == 2 * 90 + 50)
+    }
+
     @Test func latencyPercentilesArePerSecond() throws {
         let series = try #require(Self.result().series)
         let v2a = try #require(series.messageLatency["visitor_to_agent"])

@@ -190,10 +190,38 @@ import Workload
 
     @Test func withoutAgentsEveryRequestBecomesATicket() throws {
         let profile = Fixtures.desk(perHour: 300, agents: 0)
-        let counts = try Fixtures.simulate(profile).result.counts
+        let result = try Fixtures.simulate(profile).result
+        let counts = result.counts
         #expect(counts.visitorsArrived > 400)
         #expect(counts.offlineTickets == counts.visitorsArrived)
         #expect(counts.chatsAssigned == 0 && counts.chatsQueued == 0 && counts.messagesSent == 0)
+        // A ticket is the visitor's end: nobody is left waiting (each ticket stayed in the queue depth for good).
+        #expect(result.series?.queueDepth.max() == 0)
+        #expect(result.accountingProblems().isEmpty, "\(result.accountingProblems())")
+    }
+
+    @Test("agents back for the next day's shift count as online at their site again, with their capacity")
+    func nextShiftCountsOnline() throws {
+        var profile = Fixtures.desk(perHour: 60, agents: 3, capacity: 2, hours: 48)
+        profile.agents.sites[0].shifts = [Shift(start: TimeOfDay(hour: 8), end: TimeOfDay(hour: 16))]
+        let output = try Fixtures.simulate(profile)
+        let series = try #require(output.result.series)
+        let site = try #require(series.agentsOnlineBySite["hq"])
+        #expect(series.agentsOnline.max() == 3)
+        for row in 0..<series.count where site[row] != series.agentsOnline[row] || series.chatCapacity[row] != 2 * site[row] {
+            Issue.record(
+                "second \(series.second[row]): \(series.agentsOnline[row]) agents online, \(site[row]) at hq, capacity \(series.chatCapacity[row])"
+            )
+            break
+        }
+        // The second day's shift, 32:00 to 40:00 simulated: all three back.
+        #expect(site[36 * 3_600] == 3 && series.chatCapacity[36 * 3_600] == 6)
+        // Each agent observed for its two shifts only (16 hours, and the chats it finishes after each), not the night
+        // between them.
+        for record in output.recorder.agentRecords {
+            let observed = record.load.observedSeconds
+            #expect(observed >= 16 * 3_600 && observed < 17 * 3_600, "\(record.name): \(observed) s")
+        }
     }
 
     @Test func withHugeCapacityNobodyWaits() throws {
