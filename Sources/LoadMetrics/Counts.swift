@@ -8,7 +8,7 @@ public struct Counts: Codable, Sendable, Equatable {
     public var visitorsArrived = 0
     public var chatsRequested = 0
     /// Requests that waited in a queue (were not assigned, resolved or ticketed the moment they
-    /// arrived): P(wait) is `chatsQueued / chatsRequested`.
+    /// arrived): P(wait) is `chatsQueued / chatsOffered`.
     public var chatsQueued = 0
     public var chatsAssigned = 0
     public var chatsCompleted = 0
@@ -27,6 +27,11 @@ public struct Counts: Codable, Sendable, Equatable {
     public var errors = 0
     /// Errors by kind (`"connect"`, `"protocol"`, `"timeout"`, … as the producer names them).
     public var errorsByKind: [String: Int] = [:]
+
+    /// The requests offered to the agents: all but those a bot resolved, which never needed one. The service
+    /// level, abandonment and P(wait) are shares of these, as `chatstorm plan` plans them (a department whose bot
+    /// resolves half its chats is not at most 50 % within T for that).
+    public var chatsOffered: Int { chatsRequested - botResolved }
 
     public init() {}
 

@@ -53,10 +53,11 @@ public struct MetricSet: Sendable, Equatable {
     }
 
     /// The report's figures. Message latency is the corrected one (wrk2's rule); `abandonment_rate`
-    /// is abandoned / requested; `service_level` is the share of requests assigned within the
-    /// threshold (assigned with a `queue_wait` ≤ threshold, to HDR precision) / requested.
+    /// is abandoned / offered; `service_level` is the share of requests assigned within the threshold
+    /// (assigned with a `queue_wait` ≤ threshold, to HDR precision) / offered (`Counts.chatsOffered`: requests
+    /// less the ones a bot resolved; abandoned and ticketed ones count as missed).
     public func metrics(serviceLevelThresholdSeconds threshold: Double) -> Metrics {
-        let requested = Double(counts.chatsRequested)
+        let offered = Double(counts.chatsOffered)
         // Up to 10^12 s: a threshold read from a run.json may be any number, and beyond UInt64 the conversion traps.
         let thresholdMicros = UInt64((threshold.isNaN ? 0 : Swift.min(Swift.max(0, threshold), 1e12)) * 1_000_000)
         let withinThreshold = queueWait.totalCount > 0 ? queueWait.count(within: 0...thresholdMicros) : 0
@@ -72,8 +73,8 @@ public struct MetricSet: Sendable, Equatable {
                 occupancy: concurrency.occupancy,
                 busyShare: concurrency.busyShare
             ),
-            abandonmentRate: requested > 0 ? Double(counts.chatsAbandoned) / requested : 0,
-            serviceLevel: .init(thresholdSeconds: threshold, value: requested > 0 ? Double(withinThreshold) / requested : 0)
+            abandonmentRate: offered > 0 ? Double(counts.chatsAbandoned) / offered : 0,
+            serviceLevel: .init(thresholdSeconds: threshold, value: offered > 0 ? Double(withinThreshold) / offered : 0)
         )
     }
 }

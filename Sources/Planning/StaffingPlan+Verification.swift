@@ -137,9 +137,9 @@ extension StaffingPlan {
             for region in regions {
                 let name = Self.verificationRegion(region, interval: i)
                 guard let set = result.breakdowns[.region]?[name], let metrics = result.metrics(.region, name) else { continue }
-                // The run's service level is over all requests; the plan's over those that reach an agent.
-                tally.requested += set.counts.chatsRequested - set.counts.botResolved
-                tally.answered += metrics.serviceLevel.value * Double(set.counts.chatsRequested)
+                // Both the run's service level and the plan's are over the requests that reach an agent.
+                tally.requested += set.counts.chatsOffered
+                tally.answered += metrics.serviceLevel.value * Double(set.counts.chatsOffered)
                 tally.abandoned += set.counts.chatsAbandoned
             }
             return tally.requested > 0 ? tally : nil

@@ -2,9 +2,10 @@ public import LoadMetrics
 
 /// The figures a capacity planner compares across replications, read from one run's result.
 ///
-/// Definitions are the report's: the service level counts every request not answered within T (abandoned,
-/// ticketed, bot-resolved) as a failure; queue wait is over answered chats; occupancy is mean active chats over
-/// capacity; P(wait) is the share of requests that waited in a queue.
+/// Definitions are the report's: the service level, abandonment and P(wait) are shares of the requests offered to
+/// the agents (`Counts.chatsOffered`: all but those a bot resolved), the service level counting every one not
+/// answered within T (abandoned, ticketed) as a failure; queue wait is over answered chats; occupancy is mean
+/// active chats over capacity.
 public struct KeyFigures: Sendable, Equatable, Codable {
     public var serviceLevel: Double
     public var abandonmentRate: Double
@@ -27,7 +28,7 @@ public struct KeyFigures: Sendable, Equatable, Codable {
         p90QueueWait = metrics.queueWait.p90 / 1_000
         occupancy = metrics.agentConcurrency.occupancy
         busyShare = metrics.agentConcurrency.busyShare
-        waitProbability = counts.chatsRequested > 0 ? Double(counts.chatsQueued) / Double(counts.chatsRequested) : 0
+        waitProbability = counts.chatsOffered > 0 ? Double(counts.chatsQueued) / Double(counts.chatsOffered) : 0
     }
 
     /// The figures by name, in report order, each with the values it can take (shares 0…1, waits 0 or more).

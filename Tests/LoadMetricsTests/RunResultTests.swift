@@ -58,6 +58,30 @@ import Testing
         #expect(result.metrics(.site, "pune")?.agentConcurrency.max == 1)
     }
 
+    @Test("service level, abandonment and P(wait) are shares of the requests offered to the agents: a bot's are left out")
+    func botResolvedRequestsAreNotOffered() {
+        var recorder = RunRecorder(serviceLevelThresholdSeconds: 30)
+        let keys = recorder.keys(region: "emea", language: "en", department: "orders")
+        // Five requests: one resolved by the bot, one abandoned after waiting, one ticketed, two answered (10 s, 40 s).
+        for _ in 0..<5 {
+            recorder.visitorArrived(keys)
+            recorder.chatRequested(keys)
+        }
+        recorder.outcome(.botResolved, keys, wasWaiting: true)
+        recorder.chatQueued(keys)
+        recorder.outcome(.abandoned, keys, wasWaiting: true)
+        recorder.outcome(.offlineTicket, keys, wasWaiting: true)
+        recorder.chatAssigned(keys, wait: .seconds(10))
+        recorder.chatAssigned(keys, wait: .seconds(40))
+        recorder.outcome(.chatted, keys)
+        recorder.outcome(.chatted, keys)
+        let result = Self.result(recorder)
+        #expect(result.accountingProblems() == [])
+        #expect(result.counts.chatsRequested == 5 && result.counts.chatsOffered == 4)
+        #expect(result.metrics.serviceLevel.value == 0.25)
+        #expect(result.metrics.abandonmentRate == 0.25)
+    }
+
     @Test func breakdownsSumToTotals() {
         let result = Self.result(Self.recordedRun())
         for dimension in [Dimension.region, .language, .department] {

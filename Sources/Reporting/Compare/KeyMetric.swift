@@ -63,10 +63,10 @@ public struct KeyMetric: Sendable {
 
     private static let figures: [KeyMetric] = [
         KeyMetric(name: "abandonment_rate", better: .lower, unit: .share) {
-            $0.counts.chatsRequested > 0 ? $0.metrics.abandonmentRate : nil
+            $0.counts.chatsOffered > 0 ? $0.metrics.abandonmentRate : nil
         },
         KeyMetric(name: "service_level", better: .higher, unit: .share) {
-            $0.counts.chatsRequested > 0 ? $0.metrics.serviceLevel.value : nil
+            $0.counts.chatsOffered > 0 ? $0.metrics.serviceLevel.value : nil
         },
         KeyMetric(name: "queue_depth.max", better: .lower, unit: .count) { Double($0.metrics.queueDepth.max) },
         KeyMetric(name: "queue_depth.mean", better: .lower, unit: .count) { $0.metrics.queueDepth.mean },

@@ -94,7 +94,8 @@ extension HTMLReport {
             + figure(
                 "<div class=\"chart-title\">Queue wait, cumulative distribution</div>" + svg,
                 caption: "\(Format.percent(withinShare)) of assigned chats waited at most \(Format.seconds(threshold)); "
-                    + "the service level counts every request (abandoned ones as missed): \(Format.percent(serviceLevel))."
+                    + "the service level counts every request offered to the agents (abandoned and ticketed ones as missed, "
+                    + "bot-resolved ones left out): \(Format.percent(serviceLevel))."
             )
     }
 

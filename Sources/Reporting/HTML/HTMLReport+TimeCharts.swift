@@ -118,6 +118,8 @@ extension HTMLReport {
         )
 
         html += "<h3>Throughput and errors</h3>\n"
+        // A live run's rows are real seconds (of a profile played faster or slower); a simulation's, simulated ones.
+        let perSecond = result.mode == .live ? "per real second" : "per simulated second"
         html += figure(
             chart(
                 "throughput",
@@ -130,7 +132,7 @@ extension HTMLReport {
                     LineChart.Line(name: "received", values: doubles(series.messagesReceived)),
                 ]
             ),
-            caption: "Messages sent by both parties and received for the first time, per real second."
+            caption: "Messages sent by both parties and received for the first time, \(perSecond)."
         )
         html += figure(
             chart(
@@ -147,7 +149,7 @@ extension HTMLReport {
                     LineChart.Line(name: "errors", values: doubles(series.errors)),
                 ]
             ),
-            caption: "Events per real second. Errors in total: \(Format.count(result.counts.errors))."
+            caption: "Events \(perSecond). Errors in total: \(Format.count(result.counts.errors))."
         )
         return html + "</section>\n"
     }

@@ -56,7 +56,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
         queueWaitP90 = latency("queue_wait.p90")
         queueWaitP99 = latency("queue_wait.p99")
         firstResponseP90 = latency("first_response.p90")
-        let requested = result.counts.chatsRequested > 0
+        let requested = result.counts.chatsOffered > 0
         abandonmentRate = requested ? result.metrics.abandonmentRate : nil
         serviceLevel = requested ? result.metrics.serviceLevel.value : nil
         visitorsArrived = result.counts.visitorsArrived

@@ -44,7 +44,7 @@ public enum ThresholdEvaluator {
             default: return set.concurrency.mean
             }
         case .rate:
-            guard set.counts.chatsRequested > 0 else { return nil }
+            guard set.counts.chatsOffered > 0 else { return nil }
             let metrics = set.metrics(serviceLevelThresholdSeconds: result.serviceLevelThresholdSeconds)
             return selector.metric == .abandonmentRate ? metrics.abandonmentRate : metrics.serviceLevel.value
         case .counter:

@@ -90,7 +90,8 @@ import Testing
         let firstResponse = try milliseconds(try shown("first_response.p50", in: html))
         #expect(abs(firstResponse.value - undelayed.metrics.firstResponse.p50) <= firstResponse.tolerance + 1e-9)
         #expect(try shown("queue_wait.p50", in: html).hasSuffix("s"))
-        #expect(!html.contains("s of real time") && !html.contains("late arrivals") && !html.contains("scheduling lag"))
+        #expect(!html.contains("real time") && !html.contains("real second") && !html.contains("late arrivals"))
+        #expect(!html.contains("scheduling lag") && html.contains("per simulated second"))
         #expect(html.contains("simulated 2025-03-11"))
 
         // A simulation with a modelled delay charts it; a live run always does, and keeps its real-time figures.
