@@ -17,6 +17,7 @@ enum Format {
     /// A latency or wait given in milliseconds: `0.712 ms`, `45.1 ms`, `812 ms`, `12.3 s`, `4.5 min`.
     static func milliseconds(_ ms: Double) -> String {
         switch ms {
+        case 0: "0 ms"
         case ..<10: String(format: "%.3f ms", ms)
         case ..<100: String(format: "%.1f ms", ms)
         case ..<1_000: String(format: "%.0f ms", ms)

@@ -129,6 +129,7 @@ import Testing
         #expect(Format.count(1_234_567) == "1,234,567" && Format.count(-1_000) == "-1,000" && Format.count(12) == "12")
         #expect(Format.milliseconds(0.7123) == "0.712 ms" && Format.milliseconds(45.06) == "45.1 ms")
         #expect(Format.milliseconds(12_345) == "12.3 s")
+        #expect(Format.milliseconds(0) == "0 ms")
         #expect(Format.percent(0.8512) == "85.1 %")
         #expect([1e-5, 1e-3, 0.1, 1, 100].map(Format.decade(seconds:)) == ["10 µs", "1 ms", "100 ms", "1 s", "100 s"])
         #expect(Format.tick(7.5, step: 2.5) == "7.5" && Format.tick(1.5, step: 0.5) == "1.5" && Format.tick(20, step: 5) == "20")

@@ -87,6 +87,7 @@ import Testing
         let charts = try captures("<svg [^>]*data-chart=\"([^\"]+)\"", in: html)
         #expect(charts.sorted() == HTMLReport.chartIDs.filter { !$0.hasPrefix("latency-") }.sorted())
         #expect(!html.contains("data-metric=\"message_latency."))
+        #expect(!html.contains("latency v→a") && html.contains("<th scope=\"col\">first response p90</th>"))
         let firstResponse = try milliseconds(try shown("first_response.p50", in: html))
         #expect(abs(firstResponse.value - undelayed.metrics.firstResponse.p50) <= firstResponse.tolerance + 1e-9)
         #expect(try shown("queue_wait.p50", in: html).hasSuffix("s"))
@@ -97,6 +98,7 @@ import Testing
         // A simulation with a modelled delay charts it; a live run always does, and keeps its real-time figures.
         let delayed = HTMLReport(result: ReportFixtures.result(mode: .sim)).render()
         #expect(!delayed.contains("not-modelled") && delayed.contains("data-metric=\"message_latency.visitor_to_agent.p99\""))
+        #expect(delayed.contains("<th scope=\"col\">latency v→a p99</th>"))
         #expect(try captures("<svg [^>]*data-chart=\"([^\"]+)\"", in: delayed).count == HTMLReport.chartIDs.count)
         #expect(Self.page.contains("s of real time") && Self.page.contains("late arrivals"))
         #expect(!HTMLReport(result: ReportFixtures.result(messageLatency: false)).render().contains("not-modelled"))
