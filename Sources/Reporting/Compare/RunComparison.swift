@@ -37,7 +37,7 @@ public struct RunComparison: Sendable {
     }
 
     public var rows: [Row]
-    /// What could not be compared, and why (shown beside the table).
+    /// What makes the runs other than two runs of one load, and what was left uncompared (shown under the table).
     public var notes: [String] = []
 
     /// The rows that regressed.
